@@ -1,0 +1,41 @@
+package cn.zhutui.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** Which top-level fields differ between two snapshots, in their order of appearance. */
+final class AuditDiff {
+
+    private AuditDiff() {
+    }
+
+    static List<AuditChange> changes(JsonNode before, JsonNode after) {
+        Set<String> fields = new LinkedHashSet<>();
+        if (before != null) {
+            fields.addAll(before.propertyNames());
+        }
+        if (after != null) {
+            fields.addAll(after.propertyNames());
+        }
+        List<AuditChange> changes = new ArrayList<>();
+        for (String field : fields) {
+            String b = text(before, field);
+            String a = text(after, field);
+            if (!java.util.Objects.equals(a, b) && !"version".equals(field)) {
+                changes.add(new AuditChange(field, b, a));
+            }
+        }
+        return changes;
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null || !node.has(field) || node.get(field).isNull()) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value.isValueNode() ? value.asString() : value.toString();
+    }
+}

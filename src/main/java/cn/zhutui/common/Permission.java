@@ -1,0 +1,40 @@
+package cn.zhutui.common;
+
+import static cn.zhutui.common.Role.*;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The permission matrix: which roles may do what. Services check these (not only the pages), so a
+ * hidden button is never the only guard. Where a permission is held is limited by the DataScope.
+ */
+public enum Permission {
+    ORG_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE, MEMBER),
+    ORG_EDIT(ADMIN, STAFF),
+    MEMBER_VIEW(ADMIN, STAFF, REVIEWER, VIEWER),
+    MEMBER_EDIT(ADMIN, STAFF),
+    /** see household and member phone numbers unmasked */
+    PII_VIEW(ADMIN, STAFF),
+    REGION_ADMIN(ADMIN),
+    DICT_ADMIN(ADMIN),
+    USER_ADMIN(ADMIN),
+    AUDIT_VIEW(ADMIN),
+    CAMPAIGN_EDIT(ADMIN),
+    LEDGER_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, MEMBER, CADRE),
+    LEDGER_RECORD(ADMIN, STAFF, MEMBER),
+    LEDGER_REVIEW(ADMIN, REVIEWER),
+    PERIOD_SUBMIT(ADMIN, STAFF),
+    PERIOD_UNLOCK(ADMIN, REVIEWER),
+    REPORT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... rest) {
+        this.roles = EnumSet.of(first, rest);
+    }
+
+    public boolean grantedTo(Set<Role> held) {
+        return held.stream().anyMatch(roles::contains);
+    }
+}

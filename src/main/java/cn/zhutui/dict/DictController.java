@@ -1,0 +1,66 @@
+package cn.zhutui.dict;
+
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.Permission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/admin/dicts")
+class DictController {
+
+    private final DictService dict;
+
+    DictController(DictService dict) {
+        this.dict = dict;
+    }
+
+    @GetMapping
+    String types(DataScope scope, Model model) {
+        scope.require(Permission.DICT_ADMIN);
+        model.addAttribute("types", dict.types());
+        return "admin/dicts";
+    }
+
+    @GetMapping("/{type}")
+    String items(DataScope scope, @PathVariable String type, Model model) {
+        scope.require(Permission.DICT_ADMIN);
+        model.addAttribute("type", dict.type(type));
+        model.addAttribute("items", dict.allItems(type));
+        return "admin/dict-items";
+    }
+
+    @PostMapping("/{type}")
+    String add(DataScope scope, @PathVariable String type, @RequestParam String code, @RequestParam String label,
+               @RequestParam(required = false) String labelEn, @RequestParam(defaultValue = "0") int sort,
+               RedirectAttributes flash) {
+        try {
+            dict.addItem(scope, type, code, label, labelEn, sort);
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/dicts/" + type;
+    }
+
+    @PostMapping("/{type}/{id}")
+    String update(DataScope scope, @PathVariable String type, @PathVariable long id, @RequestParam int version,
+                  @RequestParam String label, @RequestParam(required = false) String labelEn,
+                  @RequestParam(defaultValue = "0") int sort, @RequestParam(defaultValue = "false") boolean enabled,
+                  RedirectAttributes flash) {
+        try {
+            dict.updateItem(scope, id, version, label, labelEn, sort, enabled);
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/dicts/" + type;
+    }
+}

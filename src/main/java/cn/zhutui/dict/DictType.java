@@ -1,0 +1,4 @@
+package cn.zhutui.dict;
+
+public record DictType(String code, String name, String nameEn, int sort) {
+}

@@ -1,0 +1,191 @@
+package cn.zhutui.org;
+
+import cn.zhutui.audit.AuditService;
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.ConflictException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.ForbiddenException;
+import cn.zhutui.common.NotFoundException;
+import cn.zhutui.common.Permission;
+import cn.zhutui.region.RegionService;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The org tree, seen through a scope: a user reads and changes only their org's subtree. An org
+ * outside the scope answers "not found", as if it did not exist.
+ */
+@Service
+public class OrgService {
+
+    private final OrgRepository repository;
+    private final RegionService regions;
+    private final AuditService audit;
+
+    OrgService(OrgRepository repository, RegionService regions, AuditService audit) {
+        this.repository = repository;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    /** Unscoped lookup, for the security module resolving a user's own org. */
+    public Optional<Org> find(long id) {
+        return repository.find(id);
+    }
+
+    public Org get(DataScope scope, long id) {
+        Org org = repository.find(id).orElseThrow(() -> new NotFoundException("org", id));
+        if (!scope.coversOrgPath(org.path())) {
+            throw new NotFoundException("org", id);
+        }
+        return org;
+    }
+
+    /** The tops of the tree this user sees: their own org (or every root, for the system). */
+    public List<Org> roots(DataScope scope) {
+        if (scope.isSystem()) {
+            return repository.roots();
+        }
+        return repository.find(scope.orgId()).stream().toList();
+    }
+
+    public List<Org> children(DataScope scope, long parentId) {
+        get(scope, parentId);
+        return repository.children(parentId);
+    }
+
+    public Map<Long, Long> childCounts(Collection<Org> orgs) {
+        return repository.childCounts(orgs.stream().map(Org::id).toList());
+    }
+
+    /** The whole subtree in scope, tree order (for pickers). */
+    public List<Org> inScope(DataScope scope) {
+        return repository.subtree(scope.orgPath());
+    }
+
+    public List<Org> inScope(DataScope scope, OrgKind kind) {
+        return repository.subtree(scope.orgPath(), kind);
+    }
+
+    public List<Org> subtree(DataScope scope, long rootId) {
+        return repository.subtree(get(scope, rootId).path());
+    }
+
+    public List<Org> search(DataScope scope, String q, int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return repository.search(q.trim(), scope.orgPath(), Math.min(limit, 100));
+    }
+
+    public long count(DataScope scope) {
+        return repository.count(scope.orgPath());
+    }
+
+    /** Orgs by id within scope; ids outside it are silently left out. */
+    public List<Org> findAll(DataScope scope, Collection<Long> ids) {
+        return repository.findAll(ids).stream().filter(o -> scope.coversOrgPath(o.path())).toList();
+    }
+
+    /** The ancestors of an org that the user may see, root first (for breadcrumbs). */
+    public List<Org> lineage(DataScope scope, Org org) {
+        List<Long> ids = java.util.Arrays.stream(org.path().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        return repository.findAll(ids).stream().filter(o -> scope.coversOrgPath(o.path())).toList();
+    }
+
+    /** The county (or prefecture, province) committee whose region is the given one. */
+    public Optional<Org> committeeOfRegion(String regionCode) {
+        return repository.findCommitteeOfRegion(regionCode);
+    }
+
+    @Transactional
+    public long create(DataScope scope, OrgForm form) {
+        scope.require(Permission.ORG_EDIT);
+        if (form.getParentId() == null && !scope.isSystem()) {
+            throw BusinessException.onField("parentId", "validation.required");
+        }
+        String parentPath = "/";
+        if (form.getParentId() != null) {
+            parentPath = get(scope, form.getParentId()).path();
+        }
+        checkRegion(form);
+        try {
+            long id = repository.insert(form.getParentId(), parentPath, form);
+            audit.record(scope, "CREATE", "org", id, form.getName(), null, repository.find(id).orElseThrow());
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.onField("name", "org.name.duplicate", form.getName());
+        }
+    }
+
+    @Transactional
+    public void update(DataScope scope, long id, OrgForm form) {
+        scope.require(Permission.ORG_EDIT);
+        Org before = get(scope, id);
+        checkRegion(form);
+        try {
+            if (!repository.update(id, form)) {
+                throw new ConflictException("org", id);
+            }
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.onField("name", "org.name.duplicate", form.getName());
+        }
+        audit.record(scope, "UPDATE", "org", id, form.getName(), before, repository.find(id).orElseThrow());
+    }
+
+    /** Moves an org, with everything under it, below another org of the same scope. */
+    @Transactional
+    public void move(DataScope scope, long id, int version, long newParentId) {
+        scope.require(Permission.ORG_EDIT);
+        Org org = get(scope, id);
+        Org parent = get(scope, newParentId);
+        if (org.id() == scope.orgId() || org.parentId() == null) {
+            throw new ForbiddenException();
+        }
+        if (parent.path().startsWith(org.path())) {
+            throw BusinessException.onField("parentId", "org.move.intoItself");
+        }
+        String newPath = parent.path() + org.id() + "/";
+        try {
+            if (!repository.move(id, version, newParentId, org.path(), newPath)) {
+                throw new ConflictException("org", id);
+            }
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.onField("parentId", "org.name.duplicate", org.name());
+        }
+        audit.record(scope, "MOVE", "org", id, org.name(), Map.of("parentId", org.parentId()), Map.of("parentId", newParentId));
+    }
+
+    /** Deletes an empty org; one with children, members, users or records is refused. */
+    @Transactional
+    public void delete(DataScope scope, long id, int version) {
+        scope.require(Permission.ORG_EDIT);
+        Org org = get(scope, id);
+        if (org.id() == scope.orgId()) {
+            throw new ForbiddenException();
+        }
+        if (!repository.children(id).isEmpty()) {
+            throw new BusinessException("org.delete.hasChildren");
+        }
+        try {
+            if (repository.delete(id, version) != 1) {
+                throw new ConflictException("org", id);
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new BusinessException("org.delete.inUse");
+        }
+        audit.record(scope, "DELETE", "org", id, org.name(), org, null);
+    }
+
+    private void checkRegion(OrgForm form) {
+        if (form.getRegionCode() != null && regions.find(form.getRegionCode()).isEmpty()) {
+            throw BusinessException.onField("regionCode", "region.unknown", form.getRegionCode());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package cn.zhutui.web;
+
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.ConflictException;
+import cn.zhutui.common.ForbiddenException;
+import cn.zhutui.common.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns failures into pages in the user's language: never a stack trace. Forms catch a
+ * BusinessException themselves to show it on the field; this is the fallback.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+    ModelAndView notFound(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.NOT_FOUND, "error.notFound", null, response);
+    }
+
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+    ModelAndView forbidden(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.FORBIDDEN, "error.forbidden", null, response);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e, HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, "error.conflict", null, response);
+    }
+
+    @ExceptionHandler(BusinessException.class)
+    ModelAndView business(BusinessException e, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, e.code(), e.args(), response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badRequest(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, "error.badRequest", null, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge", null, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletResponse response) {
+        log.error("Unexpected error", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", null, response);
+    }
+
+    private static ModelAndView page(HttpStatus status, String code, Object[] args, HttpServletResponse response) {
+        response.setStatus(status.value());
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("messageCode", code);
+        mav.addObject("messageArgs", args);
+        return mav;
+    }
+}

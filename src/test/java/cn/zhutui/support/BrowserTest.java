@@ -1,0 +1,105 @@
+package cn.zhutui.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium (Debian's, at /usr/bin/chromium or $ZHUTUI_CHROMIUM) driven by Playwright
+ * against the test server. One browser per test class, a fresh context (cookies) per test. In CI
+ * (CI=true) a missing browser fails the build; on a developer machine without one the browser
+ * tests are skipped with a message saying how to install it.
+ */
+public abstract class BrowserTest {
+
+    public static final String DEMO_PASSWORD = "Zhutui2026";
+
+    private static Playwright playwright;
+    protected static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = Path.of(System.getenv().getOrDefault("ZHUTUI_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium not found at " + chromium + ": CI must install it (.ci/run does)");
+            }
+            assumeTrue(false, "Browser tests skipped: no Chromium at " + chromium + " (apt-get install chromium)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(contextOptions());
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    /** Desktop by default; a phone test overrides this. */
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900);
+    }
+
+    @AfterEach
+    void closeContext(TestInfo info) {
+        if (page != null) {
+            try {
+                Files.createDirectories(Path.of("target/screenshots"));
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target/screenshots", getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName() + ".png")));
+            } catch (Exception ignored) {
+                // a screenshot is a diagnostic; never the reason a test fails
+            }
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected void login(String username, String password) {
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#login-submit");
+    }
+}

@@ -40,6 +40,10 @@ public class EmbeddedDatabaseConfig {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8");
+        // zonky's default is synchronous_commit=off, fine for tests but it can lose the last
+        // committed transactions of a real database on a crash.
+        builder.setServerConfig("synchronous_commit", "on");
+        builder.setServerConfig("listen_addresses", "localhost");
         if (props.port() > 0) {
             builder.setPort(props.port());
         }

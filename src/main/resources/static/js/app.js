@@ -6,7 +6,12 @@ document.addEventListener('click', function (e) {
     const table = document.querySelector(add.dataset.addRow);
     const rows = table.querySelectorAll('tbody tr');
     const clone = rows[rows.length - 1].cloneNode(true);
-    const index = rows.length;
+    // the next free index: after removing a middle row, rows.length may still be in use
+    let index = 0;
+    table.querySelectorAll('[name]').forEach(function (el) {
+      const m = el.name.match(/\[(\d+)\]/);
+      if (m) { index = Math.max(index, parseInt(m[1], 10) + 1); }
+    });
     clone.querySelectorAll('select, input').forEach(function (el) {
       el.name = el.name.replace(/\[\d+\]/, '[' + index + ']');
       el.id = el.name;
@@ -37,5 +42,46 @@ document.addEventListener('click', function (e) {
 document.addEventListener('input', function (e) {
   if (e.target.classList.contains('rp-query') && e.target.value.trim() === '') {
     e.target.closest('.region-picker').querySelector('.rp-code').value = '';
+  }
+});
+
+// Member picker: a chosen match becomes a chip with a hidden input; × removes it.
+document.addEventListener('click', function (e) {
+  const option = e.target.closest('.mp-option');
+  if (option) {
+    const picker = option.closest('.member-picker');
+    const chips = picker.querySelector('.mp-chips');
+    if (!chips.querySelector('input[value="' + option.dataset.id + '"]')) {
+      const chip = document.createElement('span');
+      chip.className = 'badge bg-light text-dark border mp-chip d-inline-flex align-items-center gap-1';
+      const input = document.createElement('input');
+      input.type = 'hidden'; input.name = 'memberIds'; input.value = option.dataset.id;
+      const name = document.createElement('span');
+      name.textContent = option.dataset.name;
+      const close = document.createElement('button');
+      close.type = 'button'; close.className = 'btn-close mp-remove'; close.style.fontSize = '.6rem';
+      chip.append(input, name, close);
+      chips.appendChild(chip);
+    }
+    picker.querySelector('.mp-query').value = '';
+    picker.querySelector('.mp-results').innerHTML = '';
+  }
+  const remove = e.target.closest('.mp-remove');
+  if (remove) { remove.closest('.mp-chip').remove(); }
+});
+
+// The phone form: the device's position and time go with the entry, if the user allows it.
+document.addEventListener('DOMContentLoaded', function () {
+  const form = document.querySelector('form[data-capture-location]');
+  if (!form) { return; }
+  const captured = form.querySelector('[name=capturedAt]');
+  if (captured && !captured.value) { captured.value = new Date().toISOString(); }
+  if (navigator.geolocation) {
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      form.querySelector('[name=latitude]').value = pos.coords.latitude.toFixed(6);
+      form.querySelector('[name=longitude]').value = pos.coords.longitude.toFixed(6);
+      const note = form.querySelector('#location-note');
+      if (note) { note.classList.remove('d-none'); }
+    }, function () { /* no position: the entry is saved without it */ }, {timeout: 8000, maximumAge: 600000});
   }
 });

@@ -41,9 +41,9 @@ class AuditRepository {
      * The log of the actors in a subtree. Failed logins carry no org (the user may not exist), so
      * only the root scope sees those of unknown users.
      */
-    Page<Row> search(String scopePath, AuditQuery q, PageRequest page) {
+    Page<Row> search(String scopePath, boolean root, AuditQuery q, PageRequest page) {
         String where = """
-                 WHERE (org_path LIKE :scope || '%' OR (org_path IS NULL AND :scope = '/'))
+                 WHERE (org_path LIKE :scope || '%' OR ((org_path IS NULL OR org_path = '/') AND :root))
                    AND (CAST(:username AS text) IS NULL OR username = :username)
                    AND (CAST(:action AS text) IS NULL OR action = :action)
                    AND (CAST(:entityType AS text) IS NULL OR entity_type = :entityType)
@@ -51,10 +51,10 @@ class AuditRepository {
                    AND (CAST(:from AS date) IS NULL OR at >= CAST(:from AS date))
                    AND (CAST(:to AS date) IS NULL OR at < CAST(:to AS date) + 1)
                 """;
-        var countSpec = bind(jdbc.sql("SELECT count(*) FROM audit_log" + where), scopePath, q);
+        var countSpec = bind(jdbc.sql("SELECT count(*) FROM audit_log" + where), scopePath, q).param("root", root);
         long total = countSpec.query(Long.class).single();
         List<Row> rows = bind(jdbc.sql("SELECT " + COLUMNS + " FROM audit_log" + where
-                        + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"), scopePath, q)
+                        + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"), scopePath, q).param("root", root)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query(Row.class).list();
         return new Page<>(rows, total, page);

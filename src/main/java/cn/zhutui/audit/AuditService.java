@@ -36,7 +36,7 @@ public class AuditService {
     /** A create (before null), update (both) or delete (after null) by the given actor. */
     public void record(DataScope actor, String action, String entityType, Object entityId, String summary,
                        Object before, Object after) {
-        repository.insert(actor.isSystem() ? null : actor.userId(), actor.username(), action, entityType,
+        repository.insert(actor.userId() == 0 ? null : actor.userId(), actor.username(), action, entityType,
                 entityId == null ? null : entityId.toString(), truncate(summary), snapshot(before), snapshot(after),
                 clientIp(), actor.orgPath());
     }
@@ -48,7 +48,9 @@ public class AuditService {
 
     public Page<AuditEntry> search(DataScope scope, AuditQuery query, PageRequest page) {
         scope.require(Permission.AUDIT_VIEW);
-        return repository.search(scope.orgPath(), query, page).map(this::withChanges);
+        // the top org's admins also see what the system did and failed logins of unknown names
+        boolean root = scope.isSystem() || java.util.Arrays.stream(scope.orgPath().split("/")).filter(x -> !x.isEmpty()).count() <= 1;
+        return repository.search(scope.orgPath(), root, query, page).map(this::withChanges);
     }
 
     public java.util.List<AuditEntry> history(String entityType, Object entityId) {

@@ -13,11 +13,24 @@ import java.util.Set;
  * @param memberId   the member record of a member user, or null
  */
 public record DataScope(long userId, String username, String displayName, Set<Role> roles,
-                        long orgId, String orgPath, String regionPath, Long memberId) {
+                        long orgId, String orgPath, String regionPath, Long memberId, boolean loader) {
 
-    /** The system itself (demo loader, background jobs): every permission everywhere. */
+    public DataScope(long userId, String username, String displayName, Set<Role> roles, long orgId, String orgPath,
+                     String regionPath, Long memberId) {
+        this(userId, username, displayName, roles, orgId, orgPath, regionPath, memberId, false);
+    }
+
+    /** The system itself (start-up tasks): every permission everywhere. */
     public static DataScope system() {
-        return new DataScope(0, "system", "system", EnumSet.of(Role.ADMIN), 0, "/", null, null);
+        return new DataScope(0, "system", "system", EnumSet.of(Role.ADMIN), 0, "/", null, null, true);
+    }
+
+    /**
+     * A loader writing on behalf of a real user (the demo's history, a data migration): their name
+     * goes on the records, but like the system it may write into periods already locked.
+     */
+    public static DataScope systemFor(long userId, String username) {
+        return new DataScope(userId, username, username, EnumSet.of(Role.ADMIN), 0, "/", null, null, true);
     }
 
     public boolean has(Role role) {
@@ -43,7 +56,8 @@ public record DataScope(long userId, String username, String displayName, Set<Ro
         return memberId != null && roles.stream().allMatch(r -> r == Role.MEMBER);
     }
 
+    /** The system, or a loader acting for a user: beyond scopes and period locks. */
     public boolean isSystem() {
-        return userId == 0;
+        return loader;
     }
 }

@@ -9,6 +9,10 @@ public final class FormErrors {
     }
 
     public static void reject(BindingResult result, BusinessException e) {
+        if (e instanceof InvalidInputException many) {
+            many.violations().forEach(v -> reject(result, v));
+            return;
+        }
         if (e.field() != null && fieldExists(result, e.field())) {
             result.rejectValue(e.field(), e.code(), e.args(), e.code());
         } else {

@@ -5,8 +5,11 @@ public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
+    /** Far beyond any real list; keeps the offset inside an int. */
+    public static final int MAX_PAGE = 1_000_000;
+
     public PageRequest {
-        page = Math.max(1, page);
+        page = Math.min(MAX_PAGE, Math.max(1, page));
         size = size <= 0 ? 20 : Math.min(size, MAX_SIZE);
     }
 

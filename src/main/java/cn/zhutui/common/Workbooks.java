@@ -30,7 +30,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class Workbooks {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String LISTS = "_lists";
 
     private Workbooks() {
     }
@@ -81,27 +80,30 @@ public final class Workbooks {
         }
     }
 
-    /** A dropdown on a column range, its choices kept on a hidden sheet. */
-    public static void dropdown(Workbook wb, Sheet sheet, int column, int firstRow, int lastRow, List<String> choices) {
+    /**
+     * A dropdown on a column range. Its choices live on a hidden sheet of their own, named after
+     * the list (written top to bottom once, as a streaming workbook requires) and shared by every
+     * sheet that offers the same list.
+     *
+     * @param list a name for the list, letters and digits: "members", "sector"
+     */
+    public static void dropdown(Workbook wb, Sheet sheet, int column, int firstRow, int lastRow, String list, List<String> choices) {
         if (choices.isEmpty()) {
             return;
         }
-        Sheet lists = wb.getSheet(LISTS);
-        if (lists == null) {
-            lists = wb.createSheet(LISTS);
+        String name = "list_" + list;
+        if (wb.getName(name) == null) {
+            Sheet lists = wb.createSheet("_" + list);
             wb.setSheetHidden(wb.getSheetIndex(lists), true);
+            for (int i = 0; i < choices.size(); i++) {
+                lists.createRow(i).createCell(0).setCellValue(choices.get(i));
+            }
+            Name range = wb.createName();
+            range.setNameName(name);
+            range.setRefersToFormula("'_" + list + "'!$A$1:$A$" + choices.size());
         }
-        int listColumn = wb.getNumberOfNames();
-        for (int i = 0; i < choices.size(); i++) {
-            Row row = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
-            row.createCell(listColumn).setCellValue(choices.get(i));
-        }
-        String col = org.apache.poi.ss.util.CellReference.convertNumToColString(listColumn);
-        Name name = wb.createName();
-        name.setNameName("list" + listColumn);
-        name.setRefersToFormula(LISTS + "!$" + col + "$1:$" + col + "$" + choices.size());
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(helper.createFormulaListConstraint("list" + listColumn),
+        DataValidation validation = helper.createValidation(helper.createFormulaListConstraint(name),
                 new CellRangeAddressList(firstRow, Math.min(lastRow, SpreadsheetVersion.EXCEL2007.getLastRowIndex()), column, column));
         validation.setShowErrorBox(true);
         sheet.addValidationData(validation);

@@ -68,6 +68,14 @@ class MemberController {
         Workbooks.send(response, roster.export(scope, q, locale), "委员名册.xlsx");
     }
 
+    /** Matches for a member picker (htmx): members in scope by name. */
+    @GetMapping("/pick")
+    String pick(DataScope scope, @RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("results", q.isBlank() ? List.of()
+                : members.search(scope, new MemberQuery(null, true, null, null, q.trim(), true), PageRequest.of(1, 20)).items());
+        return "member/pick";
+    }
+
     @GetMapping("/{id}")
     String show(DataScope scope, @PathVariable long id, Model model) {
         Member m = members.get(scope, id);

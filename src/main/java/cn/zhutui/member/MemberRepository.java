@@ -39,7 +39,7 @@ class MemberRepository {
                AND (CAST(:sector AS text) IS NULL OR m.sector = :sector)
                AND (CAST(:committee AS bigint) IS NULL
                     OR EXISTS (SELECT 1 FROM member_org c WHERE c.member_id = m.id AND c.org_id = :committee))
-               AND (CAST(:name AS text) IS NULL OR m.name LIKE '%' || :name || '%')
+               AND (CAST(:name AS text) IS NULL OR m.name LIKE '%' || :name || '%' ESCAPE '\\')
             """;
 
     private final JdbcClient jdbc;
@@ -69,7 +69,7 @@ class MemberRepository {
         MemberQuery q = f.q();
         return spec.param("active", q.active()).param("scope", f.scopePath()).param("orgPath", f.orgPath())
                 .param("subtree", q.subtree()).param("self", f.self()).param("sector", blank(q.sector()))
-                .param("committee", q.committeeId()).param("name", blank(q.name()));
+                .param("committee", q.committeeId()).param("name", cn.zhutui.common.Where.escapeLike(blank(q.name())));
     }
 
     Optional<Member> find(long id) {

@@ -63,13 +63,13 @@ public class MemberRosterService {
         SXSSFWorkbook wb = Workbooks.streaming();
         Sheet sheet = wb.createSheet(msg("member.roster.sheet", locale));
         Workbooks.header(sheet, 0, titles(locale), Workbooks.headerStyle(wb));
-        Workbooks.dropdown(wb, sheet, GENDER, 1, TEMPLATE_ROWS, List.of(msg("member.gender.M", locale), msg("member.gender.F", locale)));
+        Workbooks.dropdown(wb, sheet, GENDER, 1, TEMPLATE_ROWS, "gender", List.of(msg("member.gender.M", locale), msg("member.gender.F", locale)));
         dictDropdown(wb, sheet, ETHNICITY, "ethnicity", locale);
         dictDropdown(wb, sheet, SECTOR, "sector", locale);
         dictDropdown(wb, sheet, PARTY, "party", locale);
         dictDropdown(wb, sheet, TERM, "term", locale);
         dictDropdown(wb, sheet, POSITION, "position", locale);
-        Workbooks.dropdown(wb, sheet, ORG, 1, TEMPLATE_ROWS, orgs.inScope(scope).stream().map(o -> orgCell(o.name(), o.id())).toList());
+        Workbooks.dropdown(wb, sheet, ORG, 1, TEMPLATE_ROWS, "orgs", orgs.inScope(scope).stream().map(o -> orgCell(o.name(), o.id())).toList());
         return wb;
     }
 
@@ -136,7 +136,7 @@ public class MemberRosterService {
                     errors.add(ImportError.of(row, columnOf(e.field(), columns), e.code(), e.args()));
                 }
             }
-            if (errors.size() == before && f.getPhone() != null) {
+            if (errors.size() == before && f.getPhone() != null && !f.getPhone().isBlank()) {
                 for (MembershipForm ms : f.chosenMemberships()) {
                     if (!seen.add(f.getName() + "|" + f.getPhone() + "|" + ms.getOrgId())) {
                         errors.add(ImportError.of(row, columns.get(NAME), "member.duplicateInFile", f.getName()));
@@ -258,7 +258,7 @@ public class MemberRosterService {
     }
 
     private void dictDropdown(Workbook wb, Sheet sheet, int column, String type, Locale locale) {
-        Workbooks.dropdown(wb, sheet, column, 1, TEMPLATE_ROWS, dict.items(type).stream().map(i -> i.label(locale)).toList());
+        Workbooks.dropdown(wb, sheet, column, 1, TEMPLATE_ROWS, type, dict.items(type).stream().map(i -> i.label(locale)).toList());
     }
 
     private String label(String type, String code, Locale locale) {

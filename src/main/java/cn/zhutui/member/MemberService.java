@@ -47,6 +47,7 @@ public class MemberService {
     }
 
     /** Streams the whole filtered list (for exports), in pages of memberships to avoid N+1. */
+    @Transactional(readOnly = true)
     public void forEach(DataScope scope, MemberQuery q, Consumer<MemberListItem> consumer) {
         List<Member> batch = new java.util.ArrayList<>();
         Consumer<List<Member>> flush = list -> {
@@ -72,6 +73,13 @@ public class MemberService {
         }
         String orgPath = q.orgId() == null ? null : orgs.get(scope, q.orgId()).path();
         return new MemberRepository.Filter(scope.orgPath(), self, orgPath, q);
+    }
+
+    /** Id and name of every active member in scope, for imports and pickers that resolve many at once. */
+    public Map<Long, String> namesInScope(DataScope scope) {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        repository.forEach(filter(scope, MemberQuery.all()), m -> names.put(m.id(), m.name()));
+        return names;
     }
 
     public Member get(DataScope scope, long id) {
@@ -147,14 +155,22 @@ public class MemberService {
         validate(scope, form, id);
         // Memberships outside the editor's scope are kept as they are: a county cannot drop a
         // member from the province's committees.
-        List<MembershipForm> kept = repository.memberships(id).stream()
-                .filter(ms -> !scope.coversOrgPath(ms.orgPath()))
-                .map(ms -> new MembershipForm(ms.orgId(), ms.position())).toList();
+        List<Membership> outside = repository.memberships(id).stream().filter(ms -> !scope.coversOrgPath(ms.orgPath())).toList();
+        List<MembershipForm> kept = outside.stream().map(ms -> new MembershipForm(ms.orgId(), ms.position())).toList();
+        boolean mainOutside = outside.stream().anyMatch(Membership::main);
         if (!repository.update(id, form)) {
             throw new ConflictException("member", current.id());
         }
-        List<MembershipForm> all = new java.util.ArrayList<>(form.chosenMemberships());
-        all.addAll(kept);
+        // the first membership is the main one: it stays where it was if the editor cannot see it
+        List<MembershipForm> all = new java.util.ArrayList<>();
+        if (mainOutside) {
+            outside.stream().filter(Membership::main).forEach(ms -> all.add(new MembershipForm(ms.orgId(), ms.position())));
+            all.addAll(form.chosenMemberships());
+            outside.stream().filter(ms -> !ms.main()).forEach(ms -> all.add(new MembershipForm(ms.orgId(), ms.position())));
+        } else {
+            all.addAll(form.chosenMemberships());
+            all.addAll(kept);
+        }
         repository.replaceMemberships(id, all);
         audit.record(scope, "UPDATE", "member", id, form.getName(), before, snapshot(id));
     }

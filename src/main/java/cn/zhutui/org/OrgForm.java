@@ -16,7 +16,7 @@ public class OrgForm {
     @NotNull
     private OrgLevel level;
     private String regionCode;
-    private int sort;
+    private Integer sort = 0;
     @Size(max = 500)
     private String remark;
     private int version;
@@ -44,8 +44,8 @@ public class OrgForm {
     public void setLevel(OrgLevel level) { this.level = level; }
     public String getRegionCode() { return regionCode; }
     public void setRegionCode(String regionCode) { this.regionCode = regionCode == null || regionCode.isBlank() ? null : regionCode.trim(); }
-    public int getSort() { return sort; }
-    public void setSort(int sort) { this.sort = sort; }
+    public int getSort() { return sort == null ? 0 : sort; }
+    public void setSort(Integer sort) { this.sort = sort == null ? 0 : sort; }
     public String getRemark() { return remark; }
     public void setRemark(String remark) { this.remark = remark; }
     public int getVersion() { return version; }

@@ -28,7 +28,7 @@ class OrgRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE id IN (:ids) ORDER BY path")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE id IN (:ids) ORDER BY path COLLATE \"C\"")
                 .param("ids", ids).query(Org.class).list();
     }
 
@@ -43,18 +43,18 @@ class OrgRepository {
 
     /** Everything under (and including) a path, tree order. */
     List<Org> subtree(String path) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' ORDER BY path")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' ORDER BY path COLLATE \"C\"")
                 .param("path", path).query(Org.class).list();
     }
 
     List<Org> subtree(String path, OrgKind kind) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' AND kind = :kind ORDER BY sort, path")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' AND kind = :kind ORDER BY sort, path COLLATE \"C\"")
                 .param("path", path).param("kind", kind.name()).query(Org.class).list();
     }
 
     List<Org> search(String q, String path, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' AND name LIKE '%' || :q || '%' ORDER BY length(path), sort, id LIMIT :limit")
-                .param("path", path).param("q", q).param("limit", limit).query(Org.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE path LIKE :path || '%' AND name LIKE '%' || :q || '%' ESCAPE '\\' ORDER BY length(path), sort, id LIMIT :limit")
+                .param("path", path).param("q", cn.zhutui.common.Where.escapeLike(q)).param("limit", limit).query(Org.class).list();
     }
 
     Optional<Org> findCommitteeOfRegion(String regionCode) {
@@ -96,6 +96,11 @@ class OrgRepository {
                 .param("kind", f.getKind().name()).param("level", f.getLevel().name()).param("region", f.getRegionCode())
                 .param("sort", f.getSort()).param("remark", f.getRemark())
                 .update() == 1;
+    }
+
+    /** Locks orgs (in id order, so two moves cannot deadlock) until the transaction ends. */
+    void lock(Collection<Long> ids) {
+        jdbc.sql("SELECT id FROM org WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", ids).query(Long.class).list();
     }
 
     /** Re-roots a subtree: the org gets the new parent, it and its descendants the new path prefix. */

@@ -99,6 +99,55 @@ public class OrgService {
         return repository.findAll(ids).stream().filter(o -> scope.coversOrgPath(o.path())).toList();
     }
 
+    /** Names of orgs by id, unscoped: names are shown on records the user may already see. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        return repository.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(Org::id, Org::name));
+    }
+
+    /**
+     * The committee an org reports under: itself if it is a committee, else the nearest committee
+     * above it (a county's office, studio or work team reports under the county committee).
+     */
+    public Org unitOf(Org org) {
+        if (org.isCommittee()) {
+            return org;
+        }
+        List<Long> ancestors = ancestorIds(org);
+        List<Org> lineage = repository.findAll(ancestors);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            long id = ancestors.get(i);
+            Optional<Org> o = lineage.stream().filter(x -> x.id() == id && x.isCommittee()).findFirst();
+            if (o.isPresent()) {
+                return o.get();
+            }
+        }
+        return org;
+    }
+
+    /** The committee above a committee (its parent unit), or empty for the top. */
+    public Optional<Org> parentUnit(Org unit) {
+        return unit.parentId() == null ? Optional.empty() : repository.find(unit.parentId()).map(this::unitOf);
+    }
+
+    /** The committees directly under a committee: the units whose parent unit it is. */
+    public List<Org> childUnits(Org unit) {
+        List<Org> committees = repository.subtree(unit.path(), OrgKind.COMMITTEE);
+        java.util.Set<Long> committeeIds = committees.stream().map(Org::id).collect(java.util.stream.Collectors.toSet());
+        return committees.stream().filter(c -> c.id() != unit.id()).filter(c -> {
+            List<Long> above = ancestorIds(c);
+            for (int i = above.size() - 2; i >= 0; i--) {
+                if (committeeIds.contains(above.get(i))) {
+                    return above.get(i) == unit.id();
+                }
+            }
+            return false;
+        }).toList();
+    }
+
+    private static List<Long> ancestorIds(Org org) {
+        return java.util.Arrays.stream(org.path().split("/")).filter(x -> !x.isEmpty()).map(Long::valueOf).toList();
+    }
+
     /** The county (or prefecture, province) committee whose region is the given one. */
     public Optional<Org> committeeOfRegion(String regionCode) {
         return repository.findCommitteeOfRegion(regionCode);
@@ -114,7 +163,7 @@ public class OrgService {
         if (form.getParentId() != null) {
             parentPath = get(scope, form.getParentId()).path();
         }
-        checkRegion(form);
+        checkRegion(form.getParentId(), form);
         try {
             long id = repository.insert(form.getParentId(), parentPath, form);
             audit.record(scope, "CREATE", "org", id, form.getName(), null, repository.find(id).orElseThrow());
@@ -128,7 +177,7 @@ public class OrgService {
     public void update(DataScope scope, long id, OrgForm form) {
         scope.require(Permission.ORG_EDIT);
         Org before = get(scope, id);
-        checkRegion(form);
+        checkRegion(before.parentId(), form);
         try {
             if (!repository.update(id, form)) {
                 throw new ConflictException("org", id);
@@ -143,6 +192,8 @@ public class OrgService {
     @Transactional
     public void move(DataScope scope, long id, int version, long newParentId) {
         scope.require(Permission.ORG_EDIT);
+        // a concurrent move of the parent (or of this org) must not leave stale paths or a cycle
+        repository.lock(List.of(id, newParentId));
         Org org = get(scope, id);
         Org parent = get(scope, newParentId);
         if (org.id() == scope.orgId() || org.parentId() == null) {
@@ -183,9 +234,40 @@ public class OrgService {
         audit.record(scope, "DELETE", "org", id, org.name(), org, null);
     }
 
-    private void checkRegion(OrgForm form) {
-        if (form.getRegionCode() != null && regions.find(form.getRegionCode()).isEmpty()) {
-            throw BusinessException.onField("regionCode", "region.unknown", form.getRegionCode());
+    /**
+     * An org's region lies within the region of the org above it (the nearest one that has a
+     * region): a county office cannot claim another county, and so cannot reach its data.
+     */
+    private void checkRegion(Long parentId, OrgForm form) {
+        if (form.getRegionCode() == null) {
+            return;
         }
+        var region = regions.find(form.getRegionCode())
+                .orElseThrow(() -> BusinessException.onField("regionCode", "region.unknown", form.getRegionCode()));
+        if (parentId == null) {
+            return;
+        }
+        effectiveRegion(repository.find(parentId).orElseThrow()).flatMap(regions::find).ifPresent(bound -> {
+            if (!bound.contains(region)) {
+                throw BusinessException.onField("regionCode", "org.region.outside", bound.name());
+            }
+        });
+    }
+
+    /** The region an org works in: its own, or that of the nearest org above it that has one. */
+    public Optional<String> effectiveRegion(Org org) {
+        if (org.regionCode() != null) {
+            return Optional.of(org.regionCode());
+        }
+        List<Long> ancestors = ancestorIds(org);
+        List<Org> lineage = repository.findAll(ancestors);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            long id = ancestors.get(i);
+            Optional<String> code = lineage.stream().filter(x -> x.id() == id && x.regionCode() != null).map(Org::regionCode).findFirst();
+            if (code.isPresent()) {
+                return code;
+            }
+        }
+        return Optional.empty();
     }
 }

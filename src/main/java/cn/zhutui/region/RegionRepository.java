@@ -64,10 +64,10 @@ class RegionRepository {
     List<Region> search(String q, String underPath, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM region
-                        WHERE (code LIKE :q || '%' OR name LIKE '%' || :q || '%')
+                        WHERE (code LIKE :q || '%' ESCAPE '\\' OR name LIKE '%' || :q || '%' ESCAPE '\\')
                           AND path LIKE :path || '%'
                         ORDER BY level, code LIMIT :limit""")
-                .param("q", q).param("path", underPath == null ? "/" : underPath).param("limit", limit)
+                .param("q", cn.zhutui.common.Where.escapeLike(q)).param("path", underPath == null ? "/" : underPath).param("limit", limit)
                 .query(Region.class).list();
     }
 

@@ -16,10 +16,35 @@ class AccountController {
 
     private final UserService users;
     private final CurrentScope current;
+    private final ApiTokenService tokens;
 
-    AccountController(UserService users, CurrentScope current) {
+    AccountController(UserService users, CurrentScope current, ApiTokenService tokens) {
         this.users = users;
         this.current = current;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/tokens")
+    String tokens(DataScope scope, Model model) {
+        model.addAttribute("tokens", tokens.mine(scope));
+        return "account/tokens";
+    }
+
+    @PostMapping("/tokens")
+    String createToken(DataScope scope, @RequestParam String name, @RequestParam(defaultValue = "90") int days, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("newToken", tokens.create(scope, name, days));
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revokeToken(DataScope scope, @org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes flash) {
+        tokens.revoke(scope, id);
+        flash.addFlashAttribute("message", "token.revoked");
+        return "redirect:/account/tokens";
     }
 
     @GetMapping("/password")

@@ -47,7 +47,10 @@ class LoginEvents {
                     OffsetDateTime.now().plusMinutes(props.lockoutMinutes()));
             reason = reason + " #" + attempts;
         }
-        audit.recordLogin(login, account.map(UserAccount::id).orElse(null),
+        // the account's username, never the typed text: that may be a phone number
+        String who = account.map(UserAccount::username)
+                .orElseGet(() -> login != null && login.trim().matches("\\d{7,}") ? cn.zhutui.common.Masking.phone(login.trim()) : login);
+        audit.recordLogin(who, account.map(UserAccount::id).orElse(null),
                 account.map(a -> orgPath(a.id())).orElse(null), false, reason);
     }
 

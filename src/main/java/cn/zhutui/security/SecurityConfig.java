@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig implements WebMvcConfigurer {
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/error"};
+            "/actuator/health", "/actuator/health/**", "/error", "/swagger-ui/**"};
 
     private final ScopeArgumentResolver scopeResolver;
     private final CurrentScope current;
@@ -33,7 +33,31 @@ class SecurityConfig implements WebMvcConfigurer {
         this.current = current;
     }
 
+    /**
+     * The JSON API: stateless, a bearer token on every request, no session and so no CSRF; a
+     * missing or bad token answers 401 in JSON. The OpenAPI description is public.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, UserRepository users) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens, users),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setStatus(401);
+                    response.setContentType("application/problem+json;charset=UTF-8");
+                    response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Bearer token missing or invalid\"}");
+                }));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
@@ -42,6 +66,27 @@ class SecurityConfig implements WebMvcConfigurer {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.frameOptions(fo -> fo.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * Checks the password before telling that an account is locked or disabled, so the login page
+     * cannot be used to learn which accounts exist.
+     */
+    @Bean
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(
+            ZhutuiUserDetailsService users, PasswordEncoder encoder) {
+        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("locked");
+            }
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
+        return provider;
     }
 
     @Bean

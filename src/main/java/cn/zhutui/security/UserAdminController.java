@@ -116,7 +116,8 @@ class UserAdminController {
         model.addAttribute("user", user);
         model.addAttribute("orgChoices", orgs.inScope(scope));
         model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
-        model.addAttribute("memberName", form.getMemberId() == null ? "" : members.find(form.getMemberId()).map(m -> m.name()).orElse(""));
+        model.addAttribute("memberName", form.getMemberId() == null || !members.visible(scope, form.getMemberId()) ? ""
+                : members.find(form.getMemberId()).map(m -> m.name()).orElse(""));
         return "admin/user-form";
     }
 }

@@ -52,10 +52,10 @@ class UserRepository {
         String where = """
                  FROM app_user u JOIN org o ON o.id = u.org_id
                 WHERE o.path LIKE :scope || '%'
-                  AND (CAST(:q AS text) IS NULL OR u.username LIKE '%' || :q || '%' OR u.display_name LIKE '%' || :q || '%')""";
-        String q2 = q == null || q.isBlank() ? null : q.trim();
+                  AND (CAST(:q AS text) IS NULL OR u.username LIKE '%' || :q || '%' ESCAPE '\\' OR u.display_name LIKE '%' || :q || '%' ESCAPE '\\')""";
+        String q2 = q == null || q.isBlank() ? null : cn.zhutui.common.Where.escapeLike(q.trim());
         long total = jdbc.sql("SELECT count(*)" + where).param("scope", scopePath).param("q", q2).query(Long.class).single();
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY o.path, u.username LIMIT :limit OFFSET :offset")
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY o.path COLLATE \"C\", u.username LIMIT :limit OFFSET :offset")
                 .param("scope", scopePath).param("q", q2).param("limit", page.size()).param("offset", page.offset())
                 .query(Row.class).list();
         Map<Long, Set<Role>> roles = roles(rows.stream().map(Row::id).toList());
@@ -68,6 +68,15 @@ class UserRepository {
                 .param("org", orgId).param("role", role.name()).query(Row.class).list();
         Map<Long, Set<Role>> roles = roles(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> toAccount(r, roles.getOrDefault(r.id(), Set.of()))).toList();
+    }
+
+    Map<Long, String> displayNames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, display_name FROM app_user WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     long count() {
@@ -120,8 +129,10 @@ class UserRepository {
     /** Counts a failed login; at the limit the account is locked until the given time. */
     int recordFailure(long id, int maxAttempts, OffsetDateTime lockUntil) {
         return jdbc.sql("""
-                        UPDATE app_user SET failed_attempts = failed_attempts + 1,
-                               locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
+                        UPDATE app_user
+                           SET failed_attempts = CASE WHEN locked_until < now() THEN 1 ELSE failed_attempts + 1 END,
+                               locked_until = CASE WHEN locked_until < now() THEN NULL
+                                                   WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
                          WHERE id = :id RETURNING failed_attempts""")
                 .param("id", id).param("max", maxAttempts).param("until", lockUntil).query(Integer.class).single();
     }

@@ -66,6 +66,11 @@ public class UserService {
         return users.withRole(orgId, role);
     }
 
+    /** Display names by user id, for showing who did what on a record. */
+    public Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        return users.displayNames(ids);
+    }
+
     public boolean any() {
         return users.count() > 0;
     }
@@ -145,11 +150,12 @@ public class UserService {
                 throw BusinessException.onField("memberId", "user.member.required");
             }
             members.get(scope, form.getMemberId());
+        }
+        if (form.getMemberId() != null) {
+            members.get(scope, form.getMemberId());
             users.findByMember(form.getMemberId()).filter(u -> id == null || u.id() != id).ifPresent(u -> {
                 throw BusinessException.onField("memberId", "user.member.taken", u.username());
             });
-        } else if (form.getMemberId() != null) {
-            members.get(scope, form.getMemberId());
         }
         if (form.getRoles().contains(Role.CADRE) && form.getRegionCode() == null) {
             throw BusinessException.onField("regionCode", "user.region.required");
@@ -157,9 +163,15 @@ public class UserService {
         if (form.getRegionCode() != null) {
             Region region = regions.find(form.getRegionCode())
                     .orElseThrow(() -> BusinessException.onField("regionCode", "region.unknown", form.getRegionCode()));
-            Optional<Region> orgRegion = regions.find(org.regionCode());
-            if (orgRegion.isPresent() && !orgRegion.get().contains(region)) {
-                throw BusinessException.onField("regionCode", "user.region.outside", orgRegion.get().name());
+            // within the region of the user's org, and within the region of the admin granting it
+            for (Org bound : scope.isSystem() ? List.of(org) : List.of(org, orgs.get(scope, scope.orgId()))) {
+                Optional<Region> limit = orgs.effectiveRegion(bound).flatMap(regions::find);
+                if (limit.isPresent() && !limit.get().contains(region)) {
+                    throw BusinessException.onField("regionCode", "user.region.outside", limit.get().name());
+                }
+                if (limit.isEmpty() && bound.parentId() != null) {
+                    throw BusinessException.onField("regionCode", "user.region.noBound");
+                }
             }
         }
     }

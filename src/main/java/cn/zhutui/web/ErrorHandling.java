@@ -51,6 +51,16 @@ class ErrorHandling {
         return page(HttpStatus.BAD_REQUEST, "error.badRequest", null, response);
     }
 
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "error.badRequest", null, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ModelAndView missingPart(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, "import.empty", null, response);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(Exception e, HttpServletResponse response) {
         return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge", null, response);

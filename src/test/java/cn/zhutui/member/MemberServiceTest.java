@@ -143,6 +143,30 @@ class MemberServiceTest {
     }
 
     @Test
+    void aCountyEditDoesNotMoveAProvinceMembersMainOrg() {
+        DataScope admin = scopes.of("admin");
+        long province = orgs.roots(admin).get(0).id();
+        MemberForm f = form("省级委员兼县", "19911110008", province);
+        f.getMemberships().add(new MembershipForm(org(DemoAccounts.LUQUAN).id(), "MEMBER"));
+        long id = members.create(admin, f);
+        DataScope county = scopes.of("luquan.staff");
+        MemberForm edit = MemberForm.of(members.get(county, id),
+                members.memberships(county, id).stream().filter(ms -> county.coversOrgPath(ms.orgPath())).toList());
+        edit.setPost("县里改的");
+        members.update(county, id, edit);
+        assertThat(members.memberships(admin, id)).filteredOn(Membership::main).singleElement()
+                .extracting(Membership::orgId).isEqualTo(province);
+    }
+
+    @Test
+    void searchTreatsWildcardsAsText() {
+        DataScope staff = scopes.of("luquan.staff");
+        members.create(staff, form("下_划线", "19911110009", org(DemoAccounts.LUQUAN).id()));
+        assertThat(members.search(staff, new MemberQuery(null, true, null, null, "_", true), PageRequest.of(1, 50)).items())
+                .extracting(i -> i.member().name()).containsExactly("下_划线");
+    }
+
+    @Test
     void phonesAreMaskedUnlessTheRoleNeedsThemAndRevealsAreAudited() {
         long id = anyMemberOf(DemoAccounts.LUQUAN);
         Member m = members.get(scopes.of("luquan.staff"), id);

@@ -49,6 +49,8 @@ class WebSecurityTest {
     AuditService audit;
     @Autowired
     Scopes scopes;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RequestPostProcessor as(String username) {
         return user(userDetails.loadUserByUsername(username));
@@ -88,10 +90,64 @@ class WebSecurityTest {
             mvc.perform(formLogin().user(name).password("bad" + i)).andExpect(redirectedUrl("/login?error=bad"));
         }
         mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/login?error=locked"));
+        // without the right password the page does not tell that the account exists, let alone is locked
+        mvc.perform(formLogin().user(name).password("still-wrong")).andExpect(redirectedUrl("/login?error=bad"));
         users.unlock(DataScope.system(), idOf(name));
         mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/"));
         var log = audit.search(DataScope.system(), new AuditQuery(name, "LOGIN_FAILED", null, null, null, null), PageRequest.of(1, 50));
         assertThat(log.total()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void anExpiredLockStartsTheCountAgain() throws Exception {
+        String name = "relock" + UUID.randomUUID().toString().substring(0, 8);
+        createUser(name, null, "Secret123");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin().user(name).password("bad" + i));
+        }
+        jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 minute' WHERE username = :u").param("u", name).update();
+        mvc.perform(formLogin().user(name).password("one-more-typo")).andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aFailedLoginByPhoneDoesNotPutThePhoneNumberInTheLog() throws Exception {
+        mvc.perform(formLogin().user("13912345678").password("x")).andExpect(redirectedUrl("/login?error=bad"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE username LIKE '%13912345678%'").query(Long.class).single()).isZero();
+        assertThat(audit.search(scopes.of("admin"), new AuditQuery("139****5678", "LOGIN_FAILED", null, null, null, null), PageRequest.of(1, 5)).total())
+                .isPositive();
+    }
+
+    @Test
+    void theImportPagesOpen() throws Exception {
+        mvc.perform(get("/members/import").with(as("luquan.staff"))).andExpect(status().isOk());
+        mvc.perform(get("/regions/import").with(as("admin"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aCountyAdminCannotGiveACadreAnotherCountysRegion() {
+        String name = "cadm" + UUID.randomUUID().toString().substring(0, 8);
+        createUser(name, null, "Secret123", EnumSet.of(Role.ADMIN));
+        DataScope countyAdmin = scopes.of(name);
+        // a region-less child org does not open the door either
+        cn.zhutui.org.OrgForm team = form(committee(DemoAccounts.LUQUAN).id(), "无区划工作队" + UUID.randomUUID().toString().substring(0, 4));
+        team.setRegionCode(null);
+        long teamId = orgs.create(countyAdmin, team);
+        UserForm cadre = new UserForm();
+        cadre.setUsername("cadre" + UUID.randomUUID().toString().substring(0, 6));
+        cadre.setDisplayName("越界干部");
+        cadre.setOrgId(teamId);
+        cadre.setRoles(EnumSet.of(Role.CADRE));
+        cadre.setRegionCode("532329101");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.create(countyAdmin, cadre, null))
+                .isInstanceOf(cn.zhutui.common.BusinessException.class).hasMessage("user.region.outside");
+        cadre.setRegionCode(DemoAccounts.LUQUAN_TOWNSHIP);
+        users.create(countyAdmin, cadre, null);
+        // nor can an org claim a region outside its parent's
+        cn.zhutui.org.OrgForm claim = form(committee(DemoAccounts.LUQUAN).id(), "越界小组" + UUID.randomUUID().toString().substring(0, 4));
+        claim.setRegionCode(DemoAccounts.WUDING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orgs.create(countyAdmin, claim))
+                .isInstanceOf(cn.zhutui.common.BusinessException.class).hasMessage("org.region.outside");
     }
 
     @Test

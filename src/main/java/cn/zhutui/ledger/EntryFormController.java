@@ -1,0 +1,203 @@
+package cn.zhutui.ledger;
+
+import cn.zhutui.campaign.Campaign;
+import cn.zhutui.campaign.CampaignService;
+import cn.zhutui.campaign.CampaignStructure;
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.FormErrors;
+import cn.zhutui.common.NotFoundException;
+import cn.zhutui.common.Permission;
+import cn.zhutui.member.Member;
+import cn.zhutui.member.MemberService;
+import cn.zhutui.org.OrgService;
+import cn.zhutui.region.RegionService;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Recording work: the full form (office staff, on behalf of members) and the short phone form a
+ * member fills in the field, with a photo from the camera and the device's place and time.
+ */
+@Controller
+@RequestMapping("/entries")
+class EntryFormController {
+
+    private final LedgerService ledger;
+    private final LedgerFilters filters;
+    private final CampaignService campaigns;
+    private final OrgService orgs;
+    private final MemberService members;
+    private final RegionService regions;
+    private final TransactionTemplate tx;
+
+    EntryFormController(LedgerService ledger, LedgerFilters filters, CampaignService campaigns, OrgService orgs,
+                        MemberService members, RegionService regions, TransactionTemplate tx) {
+        this.ledger = ledger;
+        this.filters = filters;
+        this.campaigns = campaigns;
+        this.orgs = orgs;
+        this.members = members;
+        this.regions = regions;
+        this.tx = tx;
+    }
+
+    @GetMapping("/new")
+    String newForm(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long taskTypeId,
+                   Model model) {
+        scope.require(Permission.LEDGER_RECORD);
+        Campaign campaign = filters.campaign(scope, campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("campaign", "active");
+        }
+        EntryForm form = new EntryForm();
+        form.setCampaignId(campaign.id());
+        form.setTaskTypeId(taskTypeId);
+        form.setStartDate(ledger.today());
+        if (scope.ownRecordsOnly()) {
+            form.setMemberIds(List.of(scope.memberId()));
+        } else {
+            form.setOrgId(scope.orgId());
+        }
+        return form(scope, model, form, null);
+    }
+
+    /** The indicator inputs of a task type, swapped in when the task type changes (htmx). */
+    @GetMapping("/form-values")
+    String values(DataScope scope, @RequestParam long campaignId, @RequestParam(required = false) Long taskTypeId, Model model) {
+        CampaignStructure s = campaigns.structure(scope, campaignId);
+        EntryForm form = new EntryForm();
+        form.setCampaignId(campaignId);
+        form.setTaskTypeId(taskTypeId);
+        model.addAttribute("form", form);
+        model.addAttribute("s", s);
+        model.addAttribute("taskType", taskTypeId == null ? null : s.taskType(taskTypeId).orElse(null));
+        return "ledger/form :: values";
+    }
+
+    @PostMapping
+    String create(DataScope scope, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
+                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash) {
+        if (!result.hasErrors()) {
+            try {
+                long id = ledger.create(scope, form, EntrySource.WEB, "submit".equals(action));
+                flash.addFlashAttribute("message", "submit".equals(action) ? "ledger.submitted" : "common.saved");
+                return "redirect:/entries/" + id;
+            } catch (BusinessException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        return form(scope, model, form, null);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(DataScope scope, @PathVariable long id, Model model) {
+        LedgerEntry e = ledger.get(scope, id);
+        if (!ledger.actions(scope, e).edit()) {
+            throw new BusinessException("ledger.notEditable");
+        }
+        return form(scope, model, EntryForm.of(e, ledger.memberIds(id), ledger.values(id)), e);
+    }
+
+    @PostMapping("/{id}")
+    String update(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
+                  @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash) {
+        LedgerEntry e = ledger.get(scope, id);
+        form.setCampaignId(e.campaignId());
+        if (!result.hasErrors()) {
+            try {
+                ledger.update(scope, id, form, "submit".equals(action));
+                flash.addFlashAttribute("message", "submit".equals(action) ? "ledger.submitted" : "common.saved");
+                return "redirect:/entries/" + id;
+            } catch (BusinessException ex) {
+                FormErrors.reject(result, ex);
+            }
+        }
+        return form(scope, model, form, e);
+    }
+
+    // ---------------------------------------------------------------- the phone form
+
+    @GetMapping("/quick")
+    String quickForm(DataScope scope, @RequestParam(required = false) Long campaignId, Model model) {
+        scope.require(Permission.LEDGER_RECORD);
+        Campaign campaign = filters.campaign(scope, campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("campaign", "active");
+        }
+        EntryForm form = new EntryForm();
+        form.setCampaignId(campaign.id());
+        form.setStartDate(ledger.today());
+        if (scope.memberId() != null) {
+            form.setMemberIds(List.of(scope.memberId()));
+        }
+        return quick(scope, model, form);
+    }
+
+    /** Saves the entry and its photo together: if the photo is refused, the entry is not kept either. */
+    @PostMapping("/quick")
+    String quickSave(DataScope scope, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
+                     @RequestParam(name = "photo", required = false) MultipartFile photo,
+                     @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes flash) {
+        if (!result.hasErrors()) {
+            try {
+                long id = tx.execute(s -> {
+                    long created = ledger.create(scope, form, EntrySource.MOBILE, false);
+                    if (photo != null && !photo.isEmpty()) {
+                        try (InputStream in = photo.getInputStream()) {
+                            ledger.addEvidence(scope, created, in, photo.getOriginalFilename());
+                        } catch (IOException e) {
+                            throw new BusinessException("file.unreadable");
+                        }
+                    }
+                    if ("submit".equals(action)) {
+                        ledger.submit(scope, created, ledger.get(scope, created).version());
+                    }
+                    return created;
+                });
+                flash.addFlashAttribute("message", "submit".equals(action) ? "ledger.submitted" : "common.saved");
+                return "redirect:/entries/" + id;
+            } catch (BusinessException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        return quick(scope, model, form);
+    }
+
+    private String quick(DataScope scope, Model model, EntryForm form) {
+        CampaignStructure s = campaigns.structure(scope, form.getCampaignId());
+        model.addAttribute("form", form);
+        model.addAttribute("s", s);
+        model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
+        model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
+        return "ledger/quick";
+    }
+
+    private String form(DataScope scope, Model model, EntryForm form, LedgerEntry entry) {
+        CampaignStructure s = campaigns.structure(scope, form.getCampaignId());
+        model.addAttribute("form", form);
+        model.addAttribute("entry", entry);
+        model.addAttribute("s", s);
+        model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
+        model.addAttribute("orgChoices", scope.ownRecordsOnly() ? List.of() : orgs.inScope(scope));
+        model.addAttribute("chosenMembers", members.findAll(form.getMemberIds()).stream().filter(m -> members.visible(scope, m.id()))
+                .map(m -> new String[] {String.valueOf(m.id()), m.name()}).toList());
+        model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
+        return "ledger/form";
+    }
+
+}

@@ -1,0 +1,8 @@
+package cn.zhutui.ledger;
+
+public enum EntrySource {
+    WEB,
+    MOBILE,
+    IMPORT,
+    API
+}

@@ -1,0 +1,122 @@
+package cn.zhutui.ledger;
+
+import cn.zhutui.campaign.Campaign;
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.Permission;
+import cn.zhutui.common.Workbooks;
+import cn.zhutui.file.FileService;
+import cn.zhutui.file.StoredFile;
+import cn.zhutui.job.Job;
+import cn.zhutui.job.JobService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Excel in and out: the template, the background import with its progress, and the export of any list. */
+@Controller
+@RequestMapping("/entries")
+class LedgerImportController {
+
+    private final LedgerImportService imports;
+    private final LedgerImportJob importJob;
+    private final LedgerExportService exports;
+    private final LedgerFilters filters;
+    private final JobService jobs;
+    private final FileService files;
+
+    LedgerImportController(LedgerImportService imports, LedgerImportJob importJob, LedgerExportService exports,
+                           LedgerFilters filters, JobService jobs, FileService files) {
+        this.imports = imports;
+        this.importJob = importJob;
+        this.exports = exports;
+        this.filters = filters;
+        this.jobs = jobs;
+        this.files = files;
+    }
+
+    @GetMapping("/import")
+    String page(DataScope scope, @RequestParam(required = false) Long campaignId, Model model) {
+        scope.require(Permission.LEDGER_RECORD);
+        Campaign campaign = filters.campaign(scope, campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("recent", jobs.recent(scope, LedgerImportJob.KIND, 10));
+        return "ledger/import";
+    }
+
+    @GetMapping("/import/template")
+    void template(DataScope scope, @RequestParam long campaignId, Locale locale, HttpServletResponse response) throws IOException {
+        Campaign campaign = filters.campaign(scope, campaignId);
+        Workbooks.send(response, imports.template(scope, campaignId, locale), campaign.name() + "台账导入模板.xlsx");
+    }
+
+    @PostMapping("/import")
+    String upload(DataScope scope, @RequestParam long campaignId, @RequestParam("file") MultipartFile file,
+                  @RequestParam(defaultValue = "false") boolean submit, Locale locale, RedirectAttributes flash) throws IOException {
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("error", new BusinessException("import.empty"));
+            return "redirect:/entries/import?campaignId=" + campaignId;
+        }
+        try (InputStream in = file.getInputStream()) {
+            long job = importJob.start(scope, campaignId, in, file.getOriginalFilename(), submit, locale);
+            return "redirect:/entries/import/jobs/" + job;
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+            return "redirect:/entries/import?campaignId=" + campaignId;
+        }
+    }
+
+    /** The import's page: the user may leave and come back; it polls until the job is done. */
+    @GetMapping("/import/jobs/{id}")
+    String job(DataScope scope, @PathVariable long id, Model model) {
+        addJob(scope, id, model);
+        return "ledger/job";
+    }
+
+    @GetMapping("/import/jobs/{id}/progress")
+    String progress(DataScope scope, @PathVariable long id, Model model) {
+        addJob(scope, id, model);
+        return "ledger/job :: progress";
+    }
+
+    @GetMapping("/import/jobs/{id}/errors")
+    void errorFile(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+        Job job = jobs.get(scope, id);
+        StoredFile file = files.find(job.resultFileId() == null ? -1 : job.resultFileId())
+                .orElseThrow(() -> new cn.zhutui.common.NotFoundException("file", id));
+        response.setContentType(file.contentType());
+        response.setHeader("Content-Disposition", Workbooks.attachment(file.originalName()));
+        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    @GetMapping("/export")
+    void export(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long taskTypeId,
+                @RequestParam(required = false) Long orgId, @RequestParam(required = false) Long memberId,
+                @RequestParam(required = false) String regionCode, @RequestParam(required = false) String periodId,
+                @RequestParam(required = false) EntryStatus status, @RequestParam(defaultValue = "false") boolean flagged,
+                @RequestParam(required = false) String text, @RequestParam(required = false) String sort,
+                Locale locale, HttpServletResponse response) throws IOException {
+        LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, memberId, regionCode, periodId, status, flagged, text, sort);
+        Workbooks.send(response, exports.export(scope, q, locale), "台账.xlsx");
+    }
+
+    private void addJob(DataScope scope, long id, Model model) {
+        Job job = jobs.get(scope, id);
+        model.addAttribute("job", job);
+        model.addAttribute("params", jobs.params(job));
+        model.addAttribute("result", jobs.result(job));
+    }
+}

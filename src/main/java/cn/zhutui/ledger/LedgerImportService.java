@@ -1,0 +1,526 @@
+package cn.zhutui.ledger;
+
+import static cn.zhutui.ledger.LedgerSheet.*;
+
+import cn.zhutui.audit.AuditService;
+import cn.zhutui.campaign.Campaign;
+import cn.zhutui.campaign.CampaignService;
+import cn.zhutui.campaign.CampaignStatus;
+import cn.zhutui.campaign.CampaignStructure;
+import cn.zhutui.campaign.Indicator;
+import cn.zhutui.campaign.TaskType;
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.ForbiddenException;
+import cn.zhutui.common.ImportError;
+import cn.zhutui.common.InvalidInputException;
+import cn.zhutui.common.Period;
+import cn.zhutui.common.Permission;
+import cn.zhutui.common.SheetRow;
+import cn.zhutui.common.Workbooks;
+import cn.zhutui.member.MemberService;
+import cn.zhutui.org.Org;
+import cn.zhutui.org.OrgService;
+import cn.zhutui.region.Region;
+import cn.zhutui.region.RegionLevel;
+import cn.zhutui.region.RegionService;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger in Excel: a template per campaign (a sheet per task type, Chinese headers with units,
+ * dropdowns of the user's members, regions and orgs), and an import that checks every row with
+ * the same rules as the form and saves all rows or none. Rows carry a key, so uploading the same
+ * file again adds nothing.
+ */
+@Service
+public class LedgerImportService {
+
+    private static final Pattern ID_CELL = Pattern.compile(".*\\[(\\w+)]\\s*$");
+    private static final int TEMPLATE_ROWS = 5000;
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
+            DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.BASIC_ISO_DATE);
+
+    private final CampaignService campaigns;
+    private final OrgService orgs;
+    private final MemberService members;
+    private final RegionService regions;
+    private final SubmissionService periods;
+    private final LedgerRepository repository;
+    private final AuditService audit;
+    private final MessageSource messages;
+
+    LedgerImportService(CampaignService campaigns, OrgService orgs, MemberService members, RegionService regions,
+                        SubmissionService periods, LedgerRepository repository, AuditService audit, MessageSource messages) {
+        this.campaigns = campaigns;
+        this.orgs = orgs;
+        this.members = members;
+        this.regions = regions;
+        this.periods = periods;
+        this.repository = repository;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    // ---------------------------------------------------------------- template
+
+    public Workbook template(DataScope scope, long campaignId, Locale locale) {
+        requireImporter(scope);
+        CampaignStructure s = campaigns.structure(scope, campaignId);
+        SXSSFWorkbook wb = Workbooks.streaming();
+        Sheet guide = wb.createSheet(msg("ledger.import.guideSheet", locale));
+        int g = 0;
+        for (String line : msg(GUIDE_KEY, locale).split("\\|")) {
+            guide.createRow(g++).createCell(0).setCellValue(line);
+        }
+        guide.setColumnWidth(0, 120 * 256);
+        Sheet meta = wb.createSheet(META);
+        wb.setSheetHidden(wb.getSheetIndex(meta), true);
+        meta.createRow(0).createCell(0).setCellValue("campaign");
+        meta.getRow(0).createCell(1).setCellValue(campaignId);
+        List<String> memberChoices = members.namesInScope(scope).entrySet().stream().map(e -> cell(e.getValue(), e.getKey())).toList();
+        List<String> orgChoices = orgs.inScope(scope).stream().map(o -> cell(o.name(), o.id())).toList();
+        List<String> regionChoices = regionChoices(scope);
+        var style = Workbooks.headerStyle(wb);
+        int m = 1;
+        for (TaskType type : s.activeTaskTypes()) {
+            Sheet sheet = wb.createSheet(sheetName(type.shortName()));
+            Row metaRow = meta.createRow(m++);
+            metaRow.createCell(0).setCellValue(sheet.getSheetName());
+            metaRow.createCell(1).setCellValue(type.id());
+            List<String> titles = new ArrayList<>(fixedTitles(locale));
+            s.activeIndicators(type).forEach(i -> titles.add(i.title()));
+            Workbooks.header(sheet, 0, titles, style);
+            sheet.createFreezePane(1, 1);
+            Workbooks.dropdown(wb, sheet, REGION, 1, TEMPLATE_ROWS, "regions", regionChoices);
+            Workbooks.dropdown(wb, sheet, MEMBERS, 1, TEMPLATE_ROWS, "members", memberChoices);
+            Workbooks.dropdown(wb, sheet, ORG, 1, TEMPLATE_ROWS, "orgs", orgChoices);
+        }
+        return wb;
+    }
+
+    /** The places of the user's region (their org's), from county down: the choices of the place column. */
+    private List<String> regionChoices(DataScope scope) {
+        Org own = orgs.get(scope, scope.orgId());
+        Optional<Region> root = regions.find(own.regionCode());
+        List<Region> list = new ArrayList<>();
+        String under = root.map(Region::code).orElse(null);
+        int maxDepth = root.map(r -> r.level() <= RegionLevel.PROVINCE.depth() ? RegionLevel.TOWNSHIP.depth() : RegionLevel.VILLAGE.depth())
+                .orElse(RegionLevel.TOWNSHIP.depth());
+        for (RegionLevel level : RegionLevel.values()) {
+            if (level.depth() >= RegionLevel.COUNTY.depth() && level.depth() <= maxDepth) {
+                list.addAll(regions.atLevel(level, under));
+            }
+        }
+        list.sort(java.util.Comparator.comparing(Region::code));
+        Map<String, String> lineage = regions.lineageNames(list);
+        return list.stream().map(r -> cell(shortLineage(lineage.get(r.code())), r.code())).toList();
+    }
+
+    private static String shortLineage(String lineage) {
+        String[] parts = lineage.split(" / ");
+        return String.join("/", java.util.Arrays.copyOfRange(parts, Math.min(2, parts.length - 1), parts.length));
+    }
+
+    // ---------------------------------------------------------------- parsing
+
+    record Parsed(List<ImportRow> rows, List<ImportError> errors, int dataRows) {
+    }
+
+    /**
+     * Reads the sheets of an upload into rows of entries. Each data sheet is matched to a task
+     * type (through the template's hidden _meta sheet, or by its name), each column by its header.
+     */
+    Parsed parse(DataScope scope, CampaignStructure s, List<SheetRow> all, Locale locale) {
+        List<ImportError> errors = new ArrayList<>();
+        Map<String, Long> sheetTypes = new HashMap<>();
+        all.stream().filter(r -> r.sheet().equals(META) && r.number() > 1)
+                .forEach(r -> parseLong(r.cell(1)).ifPresent(id -> sheetTypes.put(r.cell(0), id)));
+        s.taskTypes().forEach(t -> sheetTypes.putIfAbsent(sheetName(t.shortName()), t.id()));
+        Map<String, List<SheetRow>> bySheet = all.stream().filter(r -> !r.sheet().startsWith("_"))
+                .collect(Collectors.groupingBy(SheetRow::sheet, LinkedHashMap::new, Collectors.toList()));
+        Lookups lookups = new Lookups(scope);
+        List<ImportRow> rows = new ArrayList<>();
+        int dataRows = 0;
+        for (Map.Entry<String, List<SheetRow>> sheet : bySheet.entrySet()) {
+            Long typeId = sheetTypes.get(sheet.getKey());
+            TaskType type = typeId == null ? null : s.taskType(typeId).orElse(null);
+            if (type == null) {
+                continue; // the guide sheet, or a sheet the user added for notes
+            }
+            List<SheetRow> sheetRows = sheet.getValue();
+            SheetRow header = sheetRows.get(0);
+            Map<String, Integer> columns = columns(header);
+            List<String> titles = fixedTitles(Locale.SIMPLIFIED_CHINESE);
+            for (String key : REQUIRED) {
+                if (column(columns, key) < 0) {
+                    errors.add(ImportError.of(header, titles.get(COLUMNS.indexOf(key)), "import.headerMissing", titles.get(COLUMNS.indexOf(key))));
+                }
+            }
+            Map<Indicator, Integer> indicatorColumns = new LinkedHashMap<>();
+            for (Indicator i : s.indicators(type)) {
+                Integer c = columns.get(normalize(i.title()));
+                if (c != null) {
+                    indicatorColumns.put(i, c);
+                }
+            }
+            for (SheetRow row : sheetRows.subList(1, sheetRows.size())) {
+                dataRows++;
+                rows.add(parseRow(scope, s, type, row, columns, indicatorColumns, lookups, errors));
+            }
+        }
+        return new Parsed(rows, errors, dataRows);
+    }
+
+    private ImportRow parseRow(DataScope scope, CampaignStructure s, TaskType type, SheetRow row, Map<String, Integer> columns,
+                               Map<Indicator, Integer> indicatorColumns, Lookups lookups, List<ImportError> errors) {
+        List<String> titles = fixedTitles(Locale.SIMPLIFIED_CHINESE);
+        java.util.function.Function<String, String> get = key -> row.cell(column(columns, key));
+        EntryForm f = new EntryForm();
+        f.setCampaignId(s.campaign().id());
+        f.setTaskTypeId(type.id());
+        f.setTitle(get.apply("ledger.title"));
+        if (f.getTitle().isEmpty()) {
+            errors.add(ImportError.of(row, titles.get(TITLE), "validation.required"));
+        } else if (f.getTitle().length() > 200) {
+            errors.add(ImportError.of(row, titles.get(TITLE), "validation.tooLong", 200));
+        }
+        f.setStartDate(date(row, get.apply("ledger.startDate"), titles.get(START), true, errors));
+        f.setEndDate(date(row, get.apply("ledger.endDate"), titles.get(END), false, errors));
+        String place = get.apply("ledger.region");
+        if (place.isEmpty()) {
+            errors.add(ImportError.of(row, titles.get(REGION), "validation.required"));
+        } else {
+            f.setRegionCode(idPart(place));
+        }
+        List<Long> memberIds = new ArrayList<>();
+        String memberCell = get.apply("ledger.members");
+        if (memberCell.isEmpty()) {
+            errors.add(ImportError.of(row, titles.get(MEMBERS), "validation.required"));
+        }
+        for (String one : memberCell.split("[、,，;；]")) {
+            if (!one.isBlank()) {
+                Long id = lookups.member(one.trim());
+                if (id == null) {
+                    errors.add(ImportError.of(row, titles.get(MEMBERS), "ledger.import.memberUnknown", one.trim()));
+                } else {
+                    memberIds.add(id);
+                }
+            }
+        }
+        f.setMemberIds(memberIds);
+        String orgCell = get.apply("ledger.org");
+        Org org = orgCell.isEmpty() ? lookups.ownOrg : lookups.org(orgCell);
+        if (org == null) {
+            errors.add(ImportError.of(row, titles.get(ORG), "member.import.orgUnknown", orgCell));
+        } else {
+            f.setOrgId(org.id());
+        }
+        f.setHouseholds(integer(row, get.apply("ledger.households"), titles.get(HOUSEHOLDS), errors));
+        f.setPersons(integer(row, get.apply("ledger.persons"), titles.get(PERSONS), errors));
+        f.setPartner(get.apply("ledger.partner"));
+        f.setDescription(get.apply("ledger.description"));
+        Map<Long, BigDecimal> values = new LinkedHashMap<>();
+        indicatorColumns.forEach((ind, c) -> {
+            String v = row.cell(c).replace(",", "").replace("，", "");
+            if (!v.isEmpty()) {
+                try {
+                    values.put(ind.id(), new BigDecimal(v));
+                } catch (NumberFormatException e) {
+                    errors.add(ImportError.of(row, ind.title(), "ledger.import.number", v));
+                }
+            }
+        });
+        f.setValues(values);
+        String key = "h:" + sha(s.campaign().id() + "|" + type.id() + "|" + f.getOrgId() + "|" + String.join("\u001f", row.cells()));
+        return new ImportRow(row.sheet(), row.number(), f, key);
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /**
+     * Checks every row with the entry rules and, if all pass, saves them in one transaction; rows
+     * whose key the campaign already has are counted as ignored. Progress goes to the listener.
+     */
+    @Transactional
+    public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, boolean submit, Long jobId,
+                                    IntConsumer progress) {
+        return importRows(scope, campaignId, rows, submit, jobId, EntrySource.IMPORT, progress);
+    }
+
+    /** As above, for loaders bringing entries that were first recorded elsewhere (the web, a phone). */
+    @Transactional
+    public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, boolean submit, Long jobId,
+                                    EntrySource source, IntConsumer progress) {
+        requireImporter(scope);
+        Campaign campaign = campaigns.get(scope, campaignId);
+        CampaignStructure s = campaigns.structure(campaignId);
+        List<ImportError> errors = new ArrayList<>();
+        if (campaign.status() != CampaignStatus.ACTIVE) {
+            errors.add(new ImportError("", 0, null, "ledger.campaign.notActive", campaign.name()));
+            return new ImportOutcome(rows.size(), 0, 0, errors);
+        }
+        Lookups lookups = new Lookups(scope);
+        Map<String, Integer> firstRowOfKey = new HashMap<>();
+        List<LedgerRepository.BatchEntry> batch = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        LocalDate today = periods.today();
+        int n = 0;
+        for (ImportRow row : rows) {
+            List<String> titles = fixedTitles(Locale.SIMPLIFIED_CHINESE);
+            EntryForm f = row.form();
+            TaskType type = s.taskType(f.getTaskTypeId()).orElseThrow();
+            InvalidInputException.Collector v = new InvalidInputException.Collector();
+            if (type.retired()) {
+                v.add("taskTypeId", "ledger.taskType.retired", type.name());
+            }
+            EntryRules.dates(f, campaign, today, v);
+            EntryRules.place(f.getRegionCode(), f.getRegionCode() == null ? null : lookups.region(f.getRegionCode()), v);
+            Map<Long, BigDecimal> values = EntryRules.values(s, type, f.givenValues(), Map.of(), v);
+            if (submit && values.values().stream().noneMatch(x -> x.signum() > 0)) {
+                v.add("values", "ledger.values.required");
+            }
+            Org org = f.getOrgId() == null ? null : lookups.orgById(f.getOrgId());
+            Org unit = org == null ? null : lookups.unit(org);
+            if (unit != null && f.getStartDate() != null && !scope.isSystem() && !lookups.open(campaign, unit, f.getStartDate())) {
+                v.add("startDate", "ledger.period.locked", Period.containing(f.getStartDate(), campaign.periodType()).label(Locale.SIMPLIFIED_CHINESE),
+                        Period.containing(f.getStartDate(), campaign.periodType()).id());
+            }
+            Integer first = firstRowOfKey.putIfAbsent(row.importKey(), row.row());
+            if (first != null) {
+                errors.add(new ImportError(row.sheet(), row.row(), null, "ledger.import.duplicateRow", first));
+            }
+            for (BusinessException e : v.isEmpty() ? List.<BusinessException>of() : violations(v)) {
+                errors.add(new ImportError(row.sheet(), row.row(), columnOf(e.field(), titles, s), e.code(), e.args()));
+            }
+            if (unit != null) {
+                batch.add(new LedgerRepository.BatchEntry(new LedgerRepository.NewEntry(campaignId, type.id(), org.id(), unit.id(), f,
+                        submit ? EntryStatus.SUBMITTED : EntryStatus.DRAFT, source, scope.userId(),
+                        LedgerService.workKey(f, values), row.importKey(), jobId), f.getMemberIds(), values));
+                keys.add(row.importKey());
+            }
+            if (++n % 200 == 0) {
+                progress.accept(n / 2);
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(ImportError::sheet).thenComparingInt(ImportError::row));
+            return new ImportOutcome(rows.size(), 0, 0, errors);
+        }
+        Set<String> existing = repository.existingImportKeys(campaignId, keys);
+        List<LedgerRepository.BatchEntry> fresh = batch.stream().filter(b -> !existing.contains(b.entry().importKey())).toList();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i += 1000) {
+            ids.addAll(repository.insertBatch(fresh.subList(i, Math.min(fresh.size(), i + 1000))));
+            progress.accept(rows.size() / 2 + (i + 1000) / 2);
+        }
+        repository.recomputeFlags(ids);
+        audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + ": +" + ids.size() + " =" + existing.size(), null,
+                Map.of("imported", ids.size(), "ignored", existing.size(), "submitted", submit));
+        return new ImportOutcome(rows.size(), ids.size(), existing.size(), List.of());
+    }
+
+    private static List<BusinessException> violations(InvalidInputException.Collector c) {
+        try {
+            c.throwIfAny();
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.violations();
+        }
+    }
+
+    /** The column a rule's field stands in. */
+    private static String columnOf(String field, List<String> titles, CampaignStructure s) {
+        if (field == null) {
+            return null;
+        }
+        if (field.startsWith("values[")) {
+            long id = Long.parseLong(field.substring(7, field.length() - 1));
+            return s.indicator(id).map(Indicator::title).orElse(null);
+        }
+        return switch (field) {
+            case "title" -> titles.get(TITLE);
+            case "startDate" -> titles.get(START);
+            case "endDate" -> titles.get(END);
+            case "regionCode" -> titles.get(REGION);
+            case "memberIds" -> titles.get(MEMBERS);
+            case "orgId" -> titles.get(ORG);
+            default -> null;
+        };
+    }
+
+    private void requireImporter(DataScope scope) {
+        scope.require(Permission.LEDGER_RECORD);
+        if (scope.ownRecordsOnly()) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /** Everything a row is resolved against, loaded once per import rather than once per row. */
+    private final class Lookups {
+        private final DataScope scope;
+        private final Map<Long, Org> orgsById = new HashMap<>();
+        private final Map<String, List<Org>> orgsByName = new HashMap<>();
+        private final Map<Long, String> memberNames;
+        private final Map<String, List<Long>> membersByName = new HashMap<>();
+        private final Map<String, Optional<Region>> regionCache = new HashMap<>();
+        private final Map<Long, Org> units = new HashMap<>();
+        private final Map<String, Boolean> openCache = new HashMap<>();
+        private final Org ownOrg;
+
+        Lookups(DataScope scope) {
+            this.scope = scope;
+            orgs.inScope(scope).forEach(o -> {
+                orgsById.put(o.id(), o);
+                orgsByName.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            });
+            memberNames = members.namesInScope(scope);
+            memberNames.forEach((id, name) -> membersByName.computeIfAbsent(name, k -> new ArrayList<>()).add(id));
+            ownOrg = scope.isSystem() ? null : orgsById.get(scope.orgId());
+        }
+
+        Long member(String cell) {
+            String id = idPart(cell);
+            Optional<Long> parsed = parseLong(id);
+            if (parsed.isPresent() && memberNames.containsKey(parsed.get())) {
+                return parsed.get();
+            }
+            List<Long> named = membersByName.getOrDefault(cell, List.of());
+            return named.size() == 1 ? named.get(0) : null;
+        }
+
+        Org org(String cell) {
+            Optional<Long> id = parseLong(idPart(cell));
+            if (id.isPresent()) {
+                return orgsById.get(id.get());
+            }
+            List<Org> named = orgsByName.getOrDefault(cell, List.of());
+            return named.size() == 1 ? named.get(0) : null;
+        }
+
+        Org orgById(long id) {
+            return orgsById.get(id);
+        }
+
+        Org unit(Org org) {
+            return units.computeIfAbsent(org.id(), k -> orgs.unitOf(org));
+        }
+
+        Region region(String code) {
+            return regionCache.computeIfAbsent(code, regions::find).orElse(null);
+        }
+
+        boolean open(Campaign campaign, Org unit, LocalDate date) {
+            return openCache.computeIfAbsent(unit.id() + "|" + periods.periodOf(campaign, date).id(),
+                    k -> periods.isOpen(campaign, unit.id(), date));
+        }
+    }
+
+    // ---------------------------------------------------------------- cells
+
+    private List<String> fixedTitles(Locale locale) {
+        return COLUMNS.stream().map(k -> msg(k, locale) + (REQUIRED.contains(k) ? "*" : "")).toList();
+    }
+
+    /** Header titles (in either language, without the * of required ones) to column indexes. */
+    private Map<String, Integer> columns(SheetRow header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.cells().size(); i++) {
+            columns.putIfAbsent(normalize(header.cell(i)), i);
+        }
+        return columns;
+    }
+
+    private int column(Map<String, Integer> columns, String key) {
+        Integer zh = columns.get(normalize(msg(key, Locale.SIMPLIFIED_CHINESE)));
+        Integer en = columns.get(normalize(msg(key, Locale.ENGLISH)));
+        return zh != null ? zh : en != null ? en : -1;
+    }
+
+    private static String normalize(String title) {
+        return title.replace("*", "").replace("(", "（").replace(")", "）").replaceAll("\\s", "");
+    }
+
+    private static LocalDate date(SheetRow row, String text, String column, boolean required, List<ImportError> errors) {
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(ImportError.of(row, column, "validation.required"));
+            }
+            return null;
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(text.trim(), f);
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        errors.add(ImportError.of(row, column, "ledger.import.date", text));
+        return null;
+    }
+
+    private static Integer integer(SheetRow row, String text, String column, List<ImportError> errors) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            int v = new BigDecimal(text.replace(",", "")).intValueExact();
+            if (v < 0) {
+                throw new ArithmeticException();
+            }
+            return v;
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.add(ImportError.of(row, column, "ledger.import.count", text));
+            return null;
+        }
+    }
+
+    private static String idPart(String cell) {
+        Matcher m = ID_CELL.matcher(cell);
+        return m.matches() ? m.group(1) : cell.trim();
+    }
+
+    private static Optional<Long> parseLong(String s) {
+        try {
+            return Optional.of(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

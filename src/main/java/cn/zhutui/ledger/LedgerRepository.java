@@ -1,0 +1,384 @@
+package cn.zhutui.ledger;
+
+import cn.zhutui.common.Page;
+import cn.zhutui.common.PageRequest;
+import cn.zhutui.common.Where;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LedgerRepository {
+
+    static final String COLUMNS = """
+            e.id, e.campaign_id, e.task_type_id, e.org_id, e.unit_org_id, e.title, e.description, e.start_date, e.end_date,
+            e.region_code, e.households, e.persons, e.partner, e.status, e.return_reason, e.source, e.latitude, e.longitude,
+            e.captured_at, e.created_by, e.submitted_at, e.reviewed_at, e.reviewed_by, e.version, e.created_at, e.updated_at""";
+
+    private static final String FROM = " FROM ledger_entry e JOIN org o ON o.id = e.org_id JOIN region r ON r.code = e.region_code";
+
+    /** The orders a list may be sorted in; anything else falls back to the first. */
+    private static final Map<String, String> SORTS = Map.of(
+            "date", "e.start_date DESC, e.id DESC",
+            "date_asc", "e.start_date, e.id",
+            "updated", "e.updated_at DESC, e.id DESC",
+            "status", "e.status, e.start_date DESC, e.id DESC");
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+
+    LedgerRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** The filters of a list, resolved to paths and dates by the service. */
+    record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
+                  LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
+                  Collection<Long> unitOrgIds, Long excludeCreator, String sort) {
+    }
+
+    private static String orderBy(String sort) {
+        return sort != null && SORTS.containsKey(sort) ? SORTS.get(sort) : SORTS.get("date");
+    }
+
+    private static Where where(Filter f) {
+        EntryScope s = f.scope();
+        Where w = new Where();
+        if (s.reachesNothing()) {
+            w.and("false");
+        } else if (s.orgPath() != null) {
+            w.and("o.path LIKE :scopeOrg || '%'").param("scopeOrg", s.orgPath());
+        } else {
+            // a cadre's region, a member's own entries, or either for someone who is both
+            java.util.List<String> any = new java.util.ArrayList<>();
+            if (s.regionPath() != null) {
+                any.add("r.path LIKE :scopeRegion || '%'");
+                w.param("scopeRegion", s.regionPath());
+            }
+            if (s.ownUserId() != null) {
+                any.add("e.created_by = :ownUser OR EXISTS (SELECT 1 FROM ledger_entry_member om WHERE om.entry_id = e.id AND om.member_id = :ownMember)");
+                w.param("ownUser", s.ownUserId()).param("ownMember", s.ownMemberId() == null ? -1L : s.ownMemberId());
+            }
+            w.and("(" + String.join(" OR ", any) + ")");
+        }
+        w.and("e.campaign_id = :campaign", "campaign", f.campaignId())
+                .and("e.task_type_id = :taskType", "taskType", f.taskTypeId())
+                .and("o.path LIKE :orgPath || '%'", "orgPath", f.orgPath())
+                .and("r.path LIKE :regionPath || '%'", "regionPath", f.regionPath())
+                .and("EXISTS (SELECT 1 FROM ledger_entry_member fm WHERE fm.entry_id = e.id AND fm.member_id = :member)", "member", f.memberId())
+                .and("e.start_date >= :from", "from", f.from())
+                .and("e.start_date <= :to", "to", f.to())
+                .and("e.status = :status", "status", f.status() == null ? null : f.status().name())
+                .and("e.title LIKE '%' || :text || '%' ESCAPE '\\'", "text", Where.escapeLike(f.text()))
+                .and("e.unit_org_id IN (:units)", "units", f.unitOrgIds())
+                .and("e.created_by <> :excludeCreator", "excludeCreator", f.excludeCreator());
+        if (f.flaggedOnly()) {
+            w.and("EXISTS (SELECT 1 FROM ledger_flag fl WHERE fl.entry_id = e.id)");
+        }
+        return w;
+    }
+
+    Page<LedgerEntry> search(Filter f, PageRequest page) {
+        Where w = where(f);
+        long total = jdbc.sql("SELECT count(*)" + FROM + w.sql()).params(w.params()).query(Long.class).single();
+        List<LedgerEntry> items = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + " ORDER BY " + orderBy(f.sort())
+                        + " LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(LedgerEntry.class).list();
+        return new Page<>(items, total, page);
+    }
+
+    void forEach(Filter f, Consumer<LedgerEntry> consumer) {
+        Where w = where(f);
+        try (var stream = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + " ORDER BY " + orderBy(f.sort()))
+                .params(w.params()).query(LedgerEntry.class).stream()) {
+            stream.forEach(consumer);
+        }
+    }
+
+    /** Ids of the filtered entries (for bulk review), at most limit. */
+    List<Long> ids(Filter f, int limit) {
+        Where w = where(f);
+        return jdbc.sql("SELECT e.id" + FROM + w.sql() + " ORDER BY e.id LIMIT :limit").params(w.params()).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    Optional<LedgerEntry> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ledger_entry e WHERE e.id = :id").param("id", id).query(LedgerEntry.class).optional();
+    }
+
+    boolean visible(long id, EntryScope scope) {
+        Where w = where(new Filter(scope, null, null, null, null, null, null, null, null, false, null, null, null, null)).and("e.id = :id").param("id", id);
+        return jdbc.sql("SELECT count(*)" + FROM + w.sql()).params(w.params()).query(Long.class).single() > 0;
+    }
+
+    Map<Long, List<Long>> members(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT entry_id, member_id FROM ledger_entry_member WHERE entry_id IN (:ids) ORDER BY member_id")
+                .param("ids", entryIds).query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    Map<Long, Map<Long, BigDecimal>> values(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT entry_id, indicator_id, value FROM ledger_value WHERE entry_id IN (:ids)")
+                .param("ids", entryIds).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).list().stream()
+                .collect(Collectors.groupingBy(r -> (Long) r[0], Collectors.toMap(r -> (Long) r[1], r -> ((BigDecimal) r[2]).stripTrailingZeros(),
+                        (a, b) -> a, java.util.LinkedHashMap::new)));
+    }
+
+    Map<Long, List<EntryFlag>> flags(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT entry_id, kind, other_entry_id FROM ledger_flag WHERE entry_id IN (:ids) ORDER BY kind, other_entry_id")
+                .param("ids", entryIds).query(EntryFlag.class).list().stream()
+                .collect(Collectors.groupingBy(EntryFlag::entryId));
+    }
+
+    List<Evidence> evidence(long entryId) {
+        return jdbc.sql("""
+                        SELECT v.id, v.entry_id, v.file_id, v.sha256, f.original_name, f.content_type, f.size, f.has_thumbnail,
+                               v.uploaded_by, v.uploaded_at
+                          FROM ledger_evidence v JOIN stored_file f ON f.id = v.file_id
+                         WHERE v.entry_id = :id ORDER BY v.id""")
+                .param("id", entryId).query(Evidence.class).list();
+    }
+
+    Map<Long, Long> evidenceCounts(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT entry_id, count(*) FROM ledger_evidence WHERE entry_id IN (:ids) GROUP BY entry_id")
+                .param("ids", entryIds).query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    record NewEntry(long campaignId, long taskTypeId, long orgId, long unitOrgId, EntryForm form, EntryStatus status,
+                    EntrySource source, long createdBy, String workKey, String importKey, Long importJobId) {
+    }
+
+    long insert(NewEntry n) {
+        EntryForm f = n.form();
+        return jdbc.sql("""
+                        INSERT INTO ledger_entry (campaign_id, task_type_id, org_id, unit_org_id, title, description, start_date,
+                               end_date, region_code, households, persons, partner, status, source, work_key, import_key,
+                               import_job_id, latitude, longitude, captured_at, created_by, submitted_at)
+                        VALUES (:campaign, :taskType, :org, :unit, :title, :description, :start, :end, :region, :households,
+                                :persons, :partner, :status, :source, :workKey, :importKey, :job, :lat, :lng, :captured, :createdBy,
+                                CASE WHEN :status = 'SUBMITTED' THEN now() END)
+                        RETURNING id""")
+                .params(fields(f)).param("campaign", n.campaignId()).param("taskType", n.taskTypeId()).param("org", n.orgId())
+                .param("unit", n.unitOrgId()).param("status", n.status().name()).param("source", n.source().name())
+                .param("workKey", n.workKey()).param("importKey", n.importKey()).param("job", n.importJobId())
+                .param("createdBy", n.createdBy())
+                .query(Long.class).single();
+    }
+
+    /** An entry of a bulk insert with its members and values. */
+    record BatchEntry(NewEntry entry, List<Long> memberIds, Map<Long, BigDecimal> values) {
+    }
+
+    /**
+     * Inserts many entries in a few round trips (ids taken from the sequence up front); used by
+     * the spreadsheet import and the demo. Returns the new ids in order.
+     */
+    List<Long> insertBatch(List<BatchEntry> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT nextval('ledger_entry_id_seq') FROM generate_series(1, :n)").param("n", batch.size())
+                .query(Long.class).list();
+        template.batchUpdate("""
+                        INSERT INTO ledger_entry (id, campaign_id, task_type_id, org_id, unit_org_id, title, description, start_date,
+                               end_date, region_code, households, persons, partner, status, source, work_key, import_key,
+                               import_job_id, created_by, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)""",
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        NewEntry n = batch.get(i).entry();
+                        EntryForm f = n.form();
+                        ps.setLong(1, ids.get(i));
+                        ps.setLong(2, n.campaignId());
+                        ps.setLong(3, n.taskTypeId());
+                        ps.setLong(4, n.orgId());
+                        ps.setLong(5, n.unitOrgId());
+                        ps.setString(6, f.getTitle());
+                        ps.setString(7, f.getDescription());
+                        ps.setObject(8, f.getStartDate());
+                        ps.setObject(9, f.effectiveEndDate());
+                        ps.setString(10, f.getRegionCode());
+                        ps.setObject(11, f.getHouseholds(), java.sql.Types.INTEGER);
+                        ps.setObject(12, f.getPersons(), java.sql.Types.INTEGER);
+                        ps.setString(13, f.getPartner());
+                        ps.setString(14, n.status().name());
+                        ps.setString(15, n.source().name());
+                        ps.setString(16, n.workKey());
+                        ps.setString(17, n.importKey());
+                        ps.setObject(18, n.importJobId(), java.sql.Types.BIGINT);
+                        ps.setLong(19, n.createdBy());
+                        ps.setBoolean(20, n.status() != EntryStatus.DRAFT);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return batch.size();
+                    }
+                });
+        List<Object[]> members = new java.util.ArrayList<>();
+        List<Object[]> values = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            long id = ids.get(i);
+            batch.get(i).memberIds().forEach(m -> members.add(new Object[] {id, m}));
+            batch.get(i).values().forEach((ind, v) -> values.add(new Object[] {id, ind, v}));
+        }
+        template.batchUpdate("INSERT INTO ledger_entry_member (entry_id, member_id) VALUES (?, ?)", members);
+        template.batchUpdate("INSERT INTO ledger_value (entry_id, indicator_id, value) VALUES (?, ?, ?)", values);
+        return ids;
+    }
+
+    /** Which of these import keys the campaign already has (a file uploaded again). */
+    java.util.Set<String> existingImportKeys(long campaignId, Collection<String> keys) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += 5000) {
+            found.addAll(jdbc.sql("SELECT import_key FROM ledger_entry WHERE campaign_id = :c AND import_key IN (:keys)")
+                    .param("c", campaignId).param("keys", all.subList(i, Math.min(all.size(), i + 5000))).query(String.class).list());
+        }
+        return found;
+    }
+
+    /** Changes an editable entry; false if someone else changed it first or it is no longer editable. */
+    boolean update(long id, long taskTypeId, long orgId, long unitOrgId, EntryForm f, String workKey) {
+        return jdbc.sql("""
+                        UPDATE ledger_entry SET task_type_id = :taskType, org_id = :org, unit_org_id = :unit, title = :title,
+                               description = :description, start_date = :start, end_date = :end, region_code = :region,
+                               households = :households, persons = :persons, partner = :partner, work_key = :workKey,
+                               latitude = COALESCE(:lat, latitude), longitude = COALESCE(:lng, longitude),
+                               captured_at = COALESCE(:captured, captured_at), version = version + 1, updated_at = now()
+                         WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')""")
+                .params(fields(f)).param("id", id).param("version", f.getVersion()).param("taskType", taskTypeId)
+                .param("org", orgId).param("unit", unitOrgId).param("workKey", workKey)
+                .update() == 1;
+    }
+
+    /** Moves an entry from one of the given statuses to another; false on a stale version or a wrong status. */
+    boolean transition(long id, int version, Collection<EntryStatus> from, EntryStatus to, Long reviewer, String reason) {
+        return jdbc.sql("""
+                        UPDATE ledger_entry SET status = :to, version = version + 1, updated_at = now(),
+                               return_reason = CASE WHEN :to = 'RETURNED' THEN :reason WHEN :to = 'APPROVED' THEN NULL ELSE return_reason END,
+                               submitted_at = CASE WHEN :to = 'SUBMITTED' THEN now() ELSE submitted_at END,
+                               reviewed_at = CASE WHEN :to IN ('APPROVED', 'RETURNED') AND CAST(:reviewer AS bigint) IS NOT NULL THEN now() ELSE reviewed_at END,
+                               reviewed_by = CASE WHEN :to IN ('APPROVED', 'RETURNED') AND CAST(:reviewer AS bigint) IS NOT NULL THEN :reviewer ELSE reviewed_by END
+                         WHERE id = :id AND version = :version AND status IN (:from)""")
+                .param("id", id).param("version", version).param("to", to.name())
+                .param("from", from.stream().map(Enum::name).toList()).param("reviewer", reviewer).param("reason", reason)
+                .update() == 1;
+    }
+
+    void replaceMembers(long id, Collection<Long> memberIds) {
+        jdbc.sql("DELETE FROM ledger_entry_member WHERE entry_id = :id").param("id", id).update();
+        for (Long m : memberIds) {
+            jdbc.sql("INSERT INTO ledger_entry_member (entry_id, member_id) VALUES (:id, :m)").param("id", id).param("m", m).update();
+        }
+    }
+
+    void replaceValues(long id, Map<Long, BigDecimal> values) {
+        jdbc.sql("DELETE FROM ledger_value WHERE entry_id = :id").param("id", id).update();
+        values.forEach((indicator, value) -> jdbc.sql("INSERT INTO ledger_value (entry_id, indicator_id, value) VALUES (:id, :i, :v)")
+                .param("id", id).param("i", indicator).param("v", value).update());
+    }
+
+    int delete(long id, int version) {
+        return jdbc.sql("DELETE FROM ledger_entry WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')")
+                .param("id", id).param("version", version).update();
+    }
+
+    long insertEvidence(long entryId, long fileId, String sha256, long userId) {
+        return jdbc.sql("INSERT INTO ledger_evidence (entry_id, file_id, sha256, uploaded_by) VALUES (:e, :f, :sha, :u) RETURNING id")
+                .param("e", entryId).param("f", fileId).param("sha", sha256).param("u", userId).query(Long.class).single();
+    }
+
+    int deleteEvidence(long entryId, long evidenceId) {
+        return jdbc.sql("DELETE FROM ledger_evidence WHERE id = :id AND entry_id = :e").param("id", evidenceId).param("e", entryId).update();
+    }
+
+    void touch(long id) {
+        jdbc.sql("UPDATE ledger_entry SET version = version + 1, updated_at = now() WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Recomputes the duplicate flags of the given entries (both directions): the same work key
+     * with a member in common, or a photo in common.
+     */
+    void recomputeFlags(Collection<Long> all) {
+        List<Long> list = List.copyOf(all);
+        for (int i = 0; i < list.size(); i += 5000) {
+            recomputeFlagsChunk(list.subList(i, Math.min(list.size(), i + 5000)));
+        }
+    }
+
+    private void recomputeFlagsChunk(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM ledger_flag WHERE entry_id IN (:ids) OR other_entry_id IN (:ids)").param("ids", ids).update();
+        jdbc.sql("""
+                        INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
+                        SELECT DISTINCT p.a, 'SAME_WORK', p.b FROM (
+                            SELECT a.id AS a, b.id AS b FROM ledger_entry a
+                              JOIN ledger_entry b ON b.work_key = a.work_key AND b.id <> a.id
+                             WHERE a.id IN (:ids)
+                               AND EXISTS (SELECT 1 FROM ledger_entry_member ma JOIN ledger_entry_member mb ON mb.member_id = ma.member_id
+                                            WHERE ma.entry_id = a.id AND mb.entry_id = b.id)
+                        ) x CROSS JOIN LATERAL (VALUES (x.a, x.b), (x.b, x.a)) AS p(a, b)
+                        ON CONFLICT DO NOTHING""")
+                .param("ids", ids).update();
+        jdbc.sql("""
+                        INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
+                        SELECT DISTINCT p.a, 'SAME_PHOTO', p.b FROM (
+                            SELECT va.entry_id AS a, vb.entry_id AS b FROM ledger_evidence va
+                              JOIN ledger_evidence vb ON vb.sha256 = va.sha256 AND vb.entry_id <> va.entry_id
+                             WHERE va.entry_id IN (:ids)
+                        ) x CROSS JOIN LATERAL (VALUES (x.a, x.b), (x.b, x.a)) AS p(a, b)
+                        ON CONFLICT DO NOTHING""")
+                .param("ids", ids).update();
+    }
+
+    boolean indicatorInUse(long indicatorId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_value WHERE indicator_id = :i)").param("i", indicatorId).query(Boolean.class).single();
+    }
+
+    boolean taskTypeInUse(long taskTypeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE task_type_id = :t)").param("t", taskTypeId).query(Boolean.class).single();
+    }
+
+    private static Map<String, Object> fields(EntryForm f) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("title", f.getTitle());
+        p.put("description", f.getDescription());
+        p.put("start", f.getStartDate());
+        p.put("end", f.effectiveEndDate());
+        p.put("region", f.getRegionCode());
+        p.put("households", f.getHouseholds());
+        p.put("persons", f.getPersons());
+        p.put("partner", f.getPartner());
+        p.put("lat", f.getLatitude());
+        p.put("lng", f.getLongitude());
+        p.put("captured", f.getCapturedAt());
+        return p;
+    }
+}

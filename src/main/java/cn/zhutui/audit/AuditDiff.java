@@ -35,7 +35,21 @@ final class AuditDiff {
         if (node == null || !node.has(field) || node.get(field).isNull()) {
             return null;
         }
-        JsonNode value = node.get(field);
-        return value.isValueNode() ? value.asString() : value.toString();
+        return readable(node.get(field));
+    }
+
+    /** 销售额（万元）3.5；销售活动（次）2 — rather than JSON. */
+    private static String readable(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asString();
+        }
+        if (value.isArray()) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            value.forEach(v -> items.add(readable(v)));
+            return String.join("、", items);
+        }
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        value.properties().forEach(e -> pairs.add(e.getKey() + " " + readable(e.getValue())));
+        return String.join("；", pairs);
     }
 }

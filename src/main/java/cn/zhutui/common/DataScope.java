@@ -26,11 +26,12 @@ public record DataScope(long userId, String username, String displayName, Set<Ro
     }
 
     /**
-     * A loader writing on behalf of a real user (the demo's history, a data migration): their name
-     * goes on the records, but like the system it may write into periods already locked.
+     * This user's scope for a loader writing on their behalf (the demo's history, a migration):
+     * the same reach and the same name on the records, but it may write into periods already
+     * locked, as history is entered after its deadlines.
      */
-    public static DataScope systemFor(long userId, String username) {
-        return new DataScope(userId, username, username, EnumSet.of(Role.ADMIN), 0, "/", null, null, true);
+    public DataScope asLoader() {
+        return new DataScope(userId, username, displayName, roles, orgId, orgPath, regionPath, memberId, true);
     }
 
     public boolean has(Role role) {
@@ -56,8 +57,13 @@ public record DataScope(long userId, String username, String displayName, Set<Ro
         return memberId != null && roles.stream().allMatch(r -> r == Role.MEMBER);
     }
 
-    /** The system, or a loader acting for a user: beyond scopes and period locks. */
+    /** The system itself: beyond every scope. */
     public boolean isSystem() {
+        return loader && userId == 0;
+    }
+
+    /** The system or a loader: writes into locked periods. */
+    public boolean isLoader() {
         return loader;
     }
 }

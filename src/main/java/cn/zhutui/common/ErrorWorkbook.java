@@ -41,7 +41,8 @@ public final class ErrorWorkbook {
         Map<String, Map<Integer, List<ImportError>>> errorsBySheetRow = errors.stream().collect(Collectors.groupingBy(
                 ImportError::sheet, Collectors.groupingBy(ImportError::row)));
         Path file = Files.createTempFile("zhutui-errors", ".xlsx");
-        try (SXSSFWorkbook wb = Workbooks.streaming()) {
+        // shared strings, as Excel writes them: the user edits this file and uploads it again
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true)) {
             CellStyle bad = wb.createCellStyle();
             bad.setFillForegroundColor(IndexedColors.ROSE.getIndex());
             bad.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -68,8 +69,12 @@ public final class ErrorWorkbook {
                         }
                     }
                     for (int c = 0; c < r.cells().size(); c++) {
+                        String value = r.cells().get(c);
+                        if ((value == null || value.isEmpty()) && !badColumns.contains(c)) {
+                            continue;
+                        }
                         var cell = row.createCell(c);
-                        cell.setCellValue(r.cells().get(c));
+                        cell.setCellValue(value == null ? "" : value);
                         if (r.number() == headerRow) {
                             cell.setCellStyle(header);
                         } else if (badColumns.contains(c)) {

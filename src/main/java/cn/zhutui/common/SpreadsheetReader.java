@@ -174,7 +174,12 @@ public final class SpreadsheetReader {
             while (cells.size() < col) {
                 cells.add("");
             }
-            cells.add(value == null ? "" : value);
+            if (col < cells.size()) {
+                // a cell listed twice (some writers do): the later one is the cell's value
+                cells.set(col, value == null ? "" : value);
+            } else {
+                cells.add(value == null ? "" : value);
+            }
         }
     }
 

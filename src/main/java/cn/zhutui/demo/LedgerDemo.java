@@ -98,7 +98,7 @@ class LedgerDemo implements DemoStep {
         DataScope reviewer = loaderFor("province.reviewer");
         for (Map.Entry<String, List<ImportRow>> byAuthor : rowsByAuthor.entrySet()) {
             DataScope author = loaderFor(byAuthor.getKey());
-            imports.importRows(author, campaignId, byAuthor.getValue(), true, null, EntrySource.WEB, x -> { });
+            imports.importRows(author, campaignId, byAuthor.getValue(), List.of(), true, null, EntrySource.WEB, x -> { });
         }
         review(campaignId, reviewer, today);
         submitPeriods(campaignId, context, today);
@@ -220,8 +220,7 @@ class LedgerDemo implements DemoStep {
     }
 
     private DataScope loaderFor(String username) {
-        DataScope user = scopes.ofUsername(username);
-        return DataScope.systemFor(user.userId(), username);
+        return scopes.ofUsername(username).asLoader();
     }
 
     private LocalDate randomDate(LocalDate from, LocalDate to) {

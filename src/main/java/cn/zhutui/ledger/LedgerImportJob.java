@@ -85,12 +85,9 @@ public class LedgerImportJob implements JobHandler {
             context.fail("import.empty", Map.of(), null);
             return;
         }
-        List<ImportError> errors = parsed.errors();
-        ImportOutcome outcome = null;
-        if (errors.isEmpty()) {
-            outcome = imports.importRows(scope, campaignId, parsed.rows(), submit, job.id(), context::progress);
-            errors = outcome.errors();
-        }
+        ImportOutcome outcome = imports.importRows(scope, campaignId, parsed.rows(), parsed.errors(), submit, job.id(),
+                cn.zhutui.ledger.EntrySource.IMPORT, context::progress);
+        List<ImportError> errors = outcome.errors();
         if (!errors.isEmpty()) {
             Path report = ErrorWorkbook.write(rows.stream().filter(r -> !r.sheet().startsWith("_")).toList(), 1, errors,
                     messages.getMessage("import.errorColumn", null, locale),

@@ -269,17 +269,20 @@ public class LedgerImportService {
     @Transactional
     public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, boolean submit, Long jobId,
                                     IntConsumer progress) {
-        return importRows(scope, campaignId, rows, submit, jobId, EntrySource.IMPORT, progress);
+        return importRows(scope, campaignId, rows, List.of(), submit, jobId, EntrySource.IMPORT, progress);
     }
 
-    /** As above, for loaders bringing entries that were first recorded elsewhere (the web, a phone). */
+    /**
+     * As above, adding the errors found while reading the file (so the user gets every error of
+     * the file in one report), and naming where the entries were first recorded (for loaders).
+     */
     @Transactional
-    public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, boolean submit, Long jobId,
-                                    EntrySource source, IntConsumer progress) {
+    public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, List<ImportError> readErrors,
+                                    boolean submit, Long jobId, EntrySource source, IntConsumer progress) {
         requireImporter(scope);
         Campaign campaign = campaigns.get(scope, campaignId);
         CampaignStructure s = campaigns.structure(campaignId);
-        List<ImportError> errors = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>(readErrors);
         if (campaign.status() != CampaignStatus.ACTIVE) {
             errors.add(new ImportError("", 0, null, "ledger.campaign.notActive", campaign.name()));
             return new ImportOutcome(rows.size(), 0, 0, errors);
@@ -301,12 +304,12 @@ public class LedgerImportService {
             EntryRules.dates(f, campaign, today, v);
             EntryRules.place(f.getRegionCode(), f.getRegionCode() == null ? null : lookups.region(f.getRegionCode()), v);
             Map<Long, BigDecimal> values = EntryRules.values(s, type, f.givenValues(), Map.of(), v);
-            if (submit && values.values().stream().noneMatch(x -> x.signum() > 0)) {
+            if (submit && f.givenValues().values().stream().noneMatch(x -> x.signum() > 0)) {
                 v.add("values", "ledger.values.required");
             }
             Org org = f.getOrgId() == null ? null : lookups.orgById(f.getOrgId());
             Org unit = org == null ? null : lookups.unit(org);
-            if (unit != null && f.getStartDate() != null && !scope.isSystem() && !lookups.open(campaign, unit, f.getStartDate())) {
+            if (unit != null && f.getStartDate() != null && !scope.isLoader() && !lookups.open(campaign, unit, f.getStartDate())) {
                 v.add("startDate", "ledger.period.locked", Period.containing(f.getStartDate(), campaign.periodType()).label(Locale.SIMPLIFIED_CHINESE),
                         Period.containing(f.getStartDate(), campaign.periodType()).id());
             }

@@ -336,14 +336,18 @@ class LedgerRepository {
             return;
         }
         jdbc.sql("DELETE FROM ledger_flag WHERE entry_id IN (:ids) OR other_entry_id IN (:ids)").param("ids", ids).update();
+        // at most a few look-alikes per entry: a file of near-identical rows must not pair up quadratically
         jdbc.sql("""
                         INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
                         SELECT DISTINCT p.a, 'SAME_WORK', p.b FROM (
                             SELECT a.id AS a, b.id AS b FROM ledger_entry a
-                              JOIN ledger_entry b ON b.work_key = a.work_key AND b.id <> a.id
+                            CROSS JOIN LATERAL (
+                                SELECT o.id FROM ledger_entry o
+                                 WHERE o.work_key = a.work_key AND o.id <> a.id
+                                   AND EXISTS (SELECT 1 FROM ledger_entry_member ma JOIN ledger_entry_member mb ON mb.member_id = ma.member_id
+                                                WHERE ma.entry_id = a.id AND mb.entry_id = o.id)
+                                 ORDER BY o.id LIMIT 5) b
                              WHERE a.id IN (:ids)
-                               AND EXISTS (SELECT 1 FROM ledger_entry_member ma JOIN ledger_entry_member mb ON mb.member_id = ma.member_id
-                                            WHERE ma.entry_id = a.id AND mb.entry_id = b.id)
                         ) x CROSS JOIN LATERAL (VALUES (x.a, x.b), (x.b, x.a)) AS p(a, b)
                         ON CONFLICT DO NOTHING""")
                 .param("ids", ids).update();
@@ -351,7 +355,9 @@ class LedgerRepository {
                         INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
                         SELECT DISTINCT p.a, 'SAME_PHOTO', p.b FROM (
                             SELECT va.entry_id AS a, vb.entry_id AS b FROM ledger_evidence va
-                              JOIN ledger_evidence vb ON vb.sha256 = va.sha256 AND vb.entry_id <> va.entry_id
+                            CROSS JOIN LATERAL (
+                                SELECT o.entry_id FROM ledger_evidence o
+                                 WHERE o.sha256 = va.sha256 AND o.entry_id <> va.entry_id ORDER BY o.entry_id LIMIT 5) vb
                              WHERE va.entry_id IN (:ids)
                         ) x CROSS JOIN LATERAL (VALUES (x.a, x.b), (x.b, x.a)) AS p(a, b)
                         ON CONFLICT DO NOTHING""")

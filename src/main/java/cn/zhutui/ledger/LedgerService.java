@@ -153,7 +153,7 @@ public class LedgerService {
 
     public EntryActions actions(DataScope scope, LedgerEntry e) {
         Campaign c = campaigns.structure(e.campaignId()).campaign();
-        boolean open = scope.isSystem() || periods.isOpen(c, e.unitOrgId(), e.startDate());
+        boolean open = scope.isLoader() || periods.isOpen(c, e.unitOrgId(), e.startDate());
         boolean author = mayAuthor(scope, e);
         boolean reviewer = mayReview(scope, e);
         return new EntryActions(author && open && e.status().editable(),
@@ -367,7 +367,7 @@ public class LedgerService {
         EntryRules.place(form.getRegionCode(), regions.find(form.getRegionCode()).orElse(null), errors);
         Map<Long, BigDecimal> old = existing == null ? Map.of() : repository.values(List.of(existing.id())).getOrDefault(existing.id(), Map.of());
         Map<Long, BigDecimal> values = type == null ? Map.of() : EntryRules.values(s, type, form.givenValues(), old, errors);
-        if (submitting && values.values().stream().noneMatch(v -> v.signum() > 0)) {
+        if (submitting && form.givenValues().values().stream().noneMatch(v -> v.signum() > 0)) {
             errors.add("values", "ledger.values.required");
         }
         Org unit = org == null ? null : orgs.unitOf(org);

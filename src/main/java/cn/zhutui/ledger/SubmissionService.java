@@ -69,7 +69,7 @@ public class SubmissionService {
 
     /** Refuses a change to an entry dated in a period that is locked for its unit (loaders excepted). */
     void requireOpen(DataScope scope, Campaign campaign, long unitOrgId, LocalDate date, String field) {
-        if (scope.isSystem()) {
+        if (scope.isLoader()) {
             return;
         }
         PeriodState state = state(campaign, unitOrgId, periodOf(campaign, date));
@@ -109,7 +109,7 @@ public class SubmissionService {
     /** A loader records a submission made in the past (the demo's history, a migration). */
     @Transactional
     public void recordHistorical(DataScope loader, long campaignId, long unitOrgId, String periodId, java.time.OffsetDateTime submittedAt) {
-        if (!loader.isSystem()) {
+        if (!loader.isLoader()) {
             throw new ForbiddenException();
         }
         Campaign campaign = campaigns.get(loader, campaignId);

@@ -25,7 +25,7 @@ class CampaignServiceTest {
 
     CampaignStructure shuangZhutui() {
         DataScope admin = scopes.of("admin");
-        Campaign c = campaigns.visible(admin).stream().filter(x -> "SHUANG_ZHUTUI".equals(x.templateCode()) && x.orgId() == admin.orgId())
+        Campaign c = campaigns.visible(admin).stream().filter(x -> "双助推行动".equals(x.name()) && x.orgId() == admin.orgId())
                 .findFirst().orElseThrow();
         return campaigns.structure(c.id());
     }

@@ -40,7 +40,7 @@ public class LedgerFixtures {
     public CampaignStructure structure() {
         DataScope admin = scopes.of("admin");
         Campaign c = campaigns.visible(admin).stream()
-                .filter(x -> "SHUANG_ZHUTUI".equals(x.templateCode()) && x.orgId() == admin.orgId()).findFirst().orElseThrow();
+                .filter(x -> "双助推行动".equals(x.name()) && x.orgId() == admin.orgId()).findFirst().orElseThrow();
         return campaigns.structure(c.id());
     }
 

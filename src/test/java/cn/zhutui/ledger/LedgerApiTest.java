@@ -1,0 +1,161 @@
+package cn.zhutui.ledger;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zhutui.demo.DemoAccounts;
+import cn.zhutui.security.ApiTokenService;
+import cn.zhutui.support.IntegrationTest;
+import cn.zhutui.support.Scopes;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class LedgerApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    Scopes scopes;
+    @Autowired
+    LedgerFixtures fx;
+    @Autowired
+    JsonMapper json;
+
+    String token(String username) {
+        return "Bearer " + tokens.create(scopes.of(username), "test", 1);
+    }
+
+    String body(String title, boolean submit) {
+        long member = fx.membersOf(DemoAccounts.LUQUAN).get(0);
+        return """
+                {"campaignId": %d, "taskTypeId": %d, "title": "%s", "startDate": "%s", "regionCode": "530128001001",
+                 "memberIds": [%d], "households": 4, "values": {"%d": 3, "%d": 6.5}, "submit": %s}"""
+                .formatted(fx.structure().campaign().id(), fx.taskType("农产品销售").id(), title, ledgerToday(), member,
+                        fx.indicator("农产品销售", "销售活动").id(), fx.indicator("农产品销售", "销售额").id(), submit);
+    }
+
+    static String ledgerToday() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    @Test
+    void withoutAValidTokenTheApiAnswers401() throws Exception {
+        mvc.perform(get("/api/v1/entries")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/entries").header("Authorization", "Bearer zt_not-a-token")).andExpect(status().isUnauthorized());
+        var scope = scopes.of("luquan.staff");
+        String t = tokens.create(scope, "revoked", 1);
+        tokens.revoke(scope, tokens.mine(scope).get(0).id());
+        mvc.perform(get("/api/v1/entries").header("Authorization", "Bearer " + t)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void recordSubmitAndReviewThroughTheApi() throws Exception {
+        String staff = token("luquan.staff");
+        MvcResult created = mvc.perform(post("/api/v1/entries").header("Authorization", staff)
+                        .contentType(MediaType.APPLICATION_JSON).content(body("接口录入的销售", false)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.source").value("API"))
+                .andExpect(jsonPath("$.values[1].value").value(6.5))
+                .andReturn();
+        JsonNode entry = json.readTree(created.getResponse().getContentAsString());
+        long id = entry.get("id").asLong();
+        int version = entry.get("version").asInt();
+        mvc.perform(get("/api/v1/entries/" + id).header("Authorization", staff)).andExpect(jsonPath("$.title").value("接口录入的销售"));
+        mvc.perform(post("/api/v1/entries/" + id + "/submit").header("Authorization", staff)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + version + "}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        String reviewer = token("luquan.reviewer");
+        mvc.perform(post("/api/v1/entries/" + id + "/review").header("Authorization", reviewer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + (version + 1) + ", \"decision\": \"APPROVE\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    @Test
+    void aStaleVersionIsAConflict() throws Exception {
+        String staff = token("luquan.staff");
+        JsonNode entry = json.readTree(mvc.perform(post("/api/v1/entries").header("Authorization", staff)
+                .contentType(MediaType.APPLICATION_JSON).content(body("并发接口", false))).andReturn().getResponse().getContentAsString());
+        long id = entry.get("id").asLong();
+        String change = body("第一次修改", false).replace("\"submit\"", "\"version\": 0, \"submit\"");
+        mvc.perform(put("/api/v1/entries/" + id).header("Authorization", staff).contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(put("/api/v1/entries/" + id).header("Authorization", staff).contentType(MediaType.APPLICATION_JSON)
+                        .content(change.replace("第一次修改", "第二次修改")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被他人修改")));
+    }
+
+    @Test
+    void badInputIsReportedFieldByFieldInTheCallersLanguage() throws Exception {
+        String staff = token("luquan.staff");
+        String bad = body("", true).replace("\"startDate\": \"" + ledgerToday() + "\"", "\"startDate\": \"2099-01-01\"")
+                .replace(": 3,", ": 3.5,");
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.APPLICATION_JSON).content(bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("title")));
+        String future = body("将来的事", true).replace("\"startDate\": \"" + ledgerToday() + "\"", "\"startDate\": \"2099-01-01\"")
+                .replace(": 3,", ": 3.5,");
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.APPLICATION_JSON).content(future))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("startDate")))
+                .andExpect(jsonPath("$.errors[*].message", hasItem("日期不能晚于今天")))
+                .andExpect(jsonPath("$.errors[*].code", hasItem("indicator.integer")));
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(future))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].message", hasItem("The date cannot be after today")));
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theApiKeepsTheUsersScope() throws Exception {
+        String wuding = token("wuding.staff");
+        mvc.perform(get("/api/v1/entries").param("size", "100").header("Authorization", token("luquan.staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].org", everyItem(is("禄劝彝族苗族自治县政协"))));
+        JsonNode list = json.readTree(mvc.perform(get("/api/v1/entries").header("Authorization", token("luquan.staff")))
+                .andReturn().getResponse().getContentAsString());
+        long luquanEntry = list.get("items").get(0).get("id").asLong();
+        mvc.perform(get("/api/v1/entries/" + luquanEntry).header("Authorization", wuding)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/entries/" + luquanEntry + "/review").header("Authorization", token("province.staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0, \"decision\": \"APPROVE\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void campaignsAndTheirStructureAreAvailable() throws Exception {
+        String staff = token("luquan.staff");
+        mvc.perform(get("/api/v1/campaigns").header("Authorization", staff))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].name", hasItem("双助推行动")));
+        mvc.perform(get("/api/v1/campaigns/" + fx.structure().campaign().id()).header("Authorization", staff))
+                .andExpect(jsonPath("$.taskTypes.length()").value(10))
+                .andExpect(jsonPath("$.indicators[*].unit", hasItem("万元")));
+    }
+
+    @Test
+    void theOpenApiDescriptionIsPublishedAtAStableUrl() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/entries'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/entries/{id}/review'].post").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/v1/entries'].get.parameters[*].name", hasItem("periodId")));
+    }
+}

@@ -73,9 +73,11 @@ public class LedgerImportService {
     private final LedgerRepository repository;
     private final AuditService audit;
     private final MessageSource messages;
+    private final LedgerFacts facts;
 
     LedgerImportService(CampaignService campaigns, OrgService orgs, MemberService members, RegionService regions,
-                        SubmissionService periods, LedgerRepository repository, AuditService audit, MessageSource messages) {
+                        SubmissionService periods, LedgerRepository repository, AuditService audit, MessageSource messages,
+                        LedgerFacts facts) {
         this.campaigns = campaigns;
         this.orgs = orgs;
         this.members = members;
@@ -84,6 +86,7 @@ public class LedgerImportService {
         this.repository = repository;
         this.audit = audit;
         this.messages = messages;
+        this.facts = facts;
     }
 
     // ---------------------------------------------------------------- template
@@ -342,6 +345,9 @@ public class LedgerImportService {
             progress.accept(rows.size() / 2 + (i + 1000) / 2);
         }
         repository.recomputeFlags(ids);
+        if (submit) {
+            facts.moved(ids, EntryStatus.DRAFT, EntryStatus.SUBMITTED);
+        }
         audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + ": +" + ids.size() + " =" + existing.size(), null,
                 Map.of("imported", ids.size(), "ignored", existing.size(), "submitted", submit));
         return new ImportOutcome(rows.size(), ids.size(), existing.size(), List.of());

@@ -67,10 +67,11 @@ public class LedgerService {
     private final UserService users;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final LedgerFacts facts;
 
     LedgerService(LedgerRepository repository, CampaignService campaigns, OrgService orgs, MemberService members,
                   RegionService regions, SubmissionService periods, FileService files, UserService users,
-                  AuditService audit, ApplicationEventPublisher events) {
+                  AuditService audit, ApplicationEventPublisher events, LedgerFacts facts) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.orgs = orgs;
@@ -81,6 +82,7 @@ public class LedgerService {
         this.users = users;
         this.audit = audit;
         this.events = events;
+        this.facts = facts;
     }
 
     // ---------------------------------------------------------------- reading
@@ -492,12 +494,14 @@ public class LedgerService {
     }
 
     private void recordTransition(DataScope scope, LedgerEntry e, EntryStatus to, String reason) {
+        facts.moved(List.of(e.id()), e.status(), to);
         audit.record(scope, to.name(), "ledger_entry", e.id(), reason,
                 Map.of("status", e.status().name()), reason == null ? Map.of("status", to.name()) : Map.of("status", to.name(), "reason", reason));
         events.publishEvent(new EntryStatusChanged(e.id(), e.campaignId(), e.unitOrgId(), e.createdBy(), e.status(), to, reason, scope.userId()));
     }
 
     private void changed(DataScope scope, long id, EntryStatus from, EntryStatus to, String reason) {
+        facts.moved(List.of(id), from, to);
         LedgerEntry e = repository.find(id).orElseThrow();
         events.publishEvent(new EntryStatusChanged(id, e.campaignId(), e.unitOrgId(), e.createdBy(), from, to, reason, scope.userId()));
     }

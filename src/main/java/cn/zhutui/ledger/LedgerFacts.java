@@ -1,0 +1,87 @@
+package cn.zhutui.ledger;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps the statistics facts in step with the ledger: each change of status adds the entries'
+ * figures to, or takes them from, the submitted or approved sums — in the same transaction, so a
+ * report is right the moment an approval commits.
+ */
+@Repository
+class LedgerFacts {
+
+    private final JdbcClient jdbc;
+
+    LedgerFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Entries moved from one status to another: their figures leave one sum and join the other. */
+    void moved(Collection<Long> ids, EntryStatus from, EntryStatus to) {
+        if (counted(from)) {
+            add(ids, from == EntryStatus.APPROVED, -1);
+        }
+        if (counted(to)) {
+            add(ids, to == EntryStatus.APPROVED, 1);
+        }
+    }
+
+    /** Only submitted and approved entries count; drafts and returned ones do not. */
+    static boolean counted(EntryStatus status) {
+        return status == EntryStatus.SUBMITTED || status == EntryStatus.APPROVED;
+    }
+
+    private void add(Collection<Long> all, boolean approved, int sign) {
+        List<Long> list = List.copyOf(all);
+        for (int i = 0; i < list.size(); i += 5000) {
+            List<Long> ids = list.subList(i, Math.min(list.size(), i + 5000));
+            jdbc.sql("""
+                            INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
+                            SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                   e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
+                              FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                             WHERE e.id IN (:ids)
+                             GROUP BY 1, 2, 3, 4, 5, 6
+                            ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                            DO UPDATE SET value = ledger_fact.value + EXCLUDED.value""")
+                    .param("ids", ids).param("approved", approved).param("sign", sign).update();
+            jdbc.sql("""
+                            INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
+                                                     entries, households, persons)
+                            SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                   e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
+                                   :sign * coalesce(sum(e.persons), 0)
+                              FROM ledger_entry e
+                             WHERE e.id IN (:ids)
+                             GROUP BY 1, 2, 3, 4, 5
+                            ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                            DO UPDATE SET entries = ledger_fact.entries + EXCLUDED.entries,
+                                          households = ledger_fact.households + EXCLUDED.households,
+                                          persons = ledger_fact.persons + EXCLUDED.persons""")
+                    .param("ids", ids).param("approved", approved).param("sign", sign).update();
+            jdbc.sql("""
+                            INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries)
+                            SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, m.member_id, :approved,
+                                   :sign * count(*)
+                              FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                             WHERE e.id IN (:ids)
+                             GROUP BY 1, 2, 3, 4
+                            ON CONFLICT (campaign_id, month, unit_org_id, member_id, approved)
+                            DO UPDATE SET entries = ledger_member_fact.entries + EXCLUDED.entries""")
+                    .param("ids", ids).param("approved", approved).param("sign", sign).update();
+            if (sign < 0) {
+                // a member with no entries left in a month no longer counts as having taken part
+                jdbc.sql("""
+                                DELETE FROM ledger_member_fact f
+                                 USING ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                                 WHERE e.id IN (:ids) AND f.campaign_id = e.campaign_id
+                                   AND f.month = date_trunc('month', e.start_date)::date AND f.unit_org_id = e.unit_org_id
+                                   AND f.member_id = m.member_id AND f.approved = :approved AND f.entries <= 0""")
+                        .param("ids", ids).param("approved", approved).update();
+            }
+        }
+    }
+}

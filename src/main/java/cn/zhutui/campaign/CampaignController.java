@@ -98,6 +98,7 @@ class CampaignController {
         model.addAttribute("s", s);
         model.addAttribute("c", s.campaign());
         model.addAttribute("orgName", orgs.names(List.of(s.campaign().orgId())).get(s.campaign().orgId()));
+        model.addAttribute("rhythm", campaigns.rhythm(s.campaign()));
         model.addAttribute("editable", scope.can(Permission.CAMPAIGN_EDIT)
                 && orgs.findAll(scope, List.of(s.campaign().orgId())).size() == 1);
         return "campaign/show";
@@ -124,6 +125,12 @@ class CampaignController {
             }
         }
         return form(scope, model, form, c, null);
+    }
+
+    @PostMapping("/{id}/rhythm")
+    String rhythm(DataScope scope, @PathVariable long id, @RequestParam PeriodType periodType, @RequestParam(required = false) Integer days,
+                  RedirectAttributes flash) {
+        return saved(flash, id, () -> campaigns.setRhythm(scope, id, periodType, days));
     }
 
     @PostMapping("/{id}/focus-areas")

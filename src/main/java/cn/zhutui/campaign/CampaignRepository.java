@@ -59,6 +59,20 @@ class CampaignRepository {
         return jdbc.sql("SELECT * FROM focus_area WHERE id = :id").param("id", id).query(FocusArea.class).optional();
     }
 
+    Map<cn.zhutui.common.PeriodType, Integer> rhythm(long campaignId) {
+        return jdbc.sql("SELECT period_type, days_after FROM campaign_deadline WHERE campaign_id = :c").param("c", campaignId)
+                .query((rs, i) -> Map.entry(cn.zhutui.common.PeriodType.valueOf(rs.getString(1)), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    void setRhythm(long campaignId, cn.zhutui.common.PeriodType type, Integer days) {
+        jdbc.sql("DELETE FROM campaign_deadline WHERE campaign_id = :c AND period_type = :t").param("c", campaignId).param("t", type.name()).update();
+        if (days != null) {
+            jdbc.sql("INSERT INTO campaign_deadline (campaign_id, period_type, days_after) VALUES (:c, :t, :d)")
+                    .param("c", campaignId).param("t", type.name()).param("d", days).update();
+        }
+    }
+
     long insertCampaign(CampaignForm f, String templateCode) {
         return jdbc.sql("""
                         INSERT INTO campaign (org_id, name, full_name, description, start_date, end_date, status, period_type,

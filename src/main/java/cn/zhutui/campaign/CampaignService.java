@@ -133,12 +133,21 @@ public class CampaignService {
         return id;
     }
 
+    /** The rhythm a new campaign starts with: the seeds' monthly analysis, half-year meeting and year-end summary. */
+    private static final Map<cn.zhutui.common.PeriodType, Integer> DEFAULT_RHYTHM = Map.of(
+            cn.zhutui.common.PeriodType.MONTH, 5, cn.zhutui.common.PeriodType.HALF_YEAR, 15, cn.zhutui.common.PeriodType.YEAR, 20);
+
     @Transactional
     public long create(DataScope scope, CampaignForm form, String templateCode) {
         scope.require(Permission.CAMPAIGN_EDIT);
         orgs.get(scope, form.getOrgId());
         checkDates(form);
         long id = repository.insertCampaign(form, templateCode);
+        DEFAULT_RHYTHM.forEach((type, days) -> {
+            if (type != form.getPeriodType()) {
+                repository.setRhythm(id, type, days);
+            }
+        });
         audit.record(scope, "CREATE", "campaign", id, form.getName(), null, repository.find(id).orElseThrow());
         return id;
     }
@@ -270,6 +279,36 @@ public class CampaignService {
             throw new ConflictException("indicator", id);
         }
         changed(scope, type.campaignId(), "DELETE", "indicator", id, before.name(), before, null);
+    }
+
+    /** The campaign's deadlines, its locking period first, then the others from the shortest period. */
+    public List<Deadline> rhythm(Campaign c) {
+        List<Deadline> list = new ArrayList<>();
+        list.add(new Deadline(c.periodType(), c.deadlineDays(), true));
+        repository.rhythm(c.id()).entrySet().stream().filter(e -> e.getKey() != c.periodType())
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> list.add(new Deadline(e.getKey(), e.getValue(), false)));
+        return list;
+    }
+
+    /** When a period of the rhythm is due, if the campaign has a deadline for its type. */
+    public Optional<java.time.LocalDate> deadline(Campaign c, cn.zhutui.common.Period period) {
+        return rhythm(c).stream().filter(d -> d.periodType() == period.type()).findFirst()
+                .map(d -> period.end().plusDays(d.daysAfter()));
+    }
+
+    /** Sets (or, with null, removes) the deadline of a rhythm period other than the locking one. */
+    @Transactional
+    public void setRhythm(DataScope scope, long campaignId, cn.zhutui.common.PeriodType type, Integer days) {
+        Campaign c = editable(scope, campaignId);
+        if (type == c.periodType()) {
+            throw BusinessException.onField("periodType", "campaign.rhythm.locking");
+        }
+        if (days != null && (days < 0 || days > 90)) {
+            throw BusinessException.onField("days", "campaign.rhythm.days");
+        }
+        repository.setRhythm(campaignId, type, days);
+        audit.record(scope, "UPDATE", "campaign_deadline", campaignId + ":" + type, null, null, days == null ? null : Map.of("days", days));
     }
 
     public Map<Long, Map<Long, BigDecimal>> targets(long campaignId, Collection<Long> orgIds, int year) {

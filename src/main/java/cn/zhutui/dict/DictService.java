@@ -64,10 +64,13 @@ public class DictService {
 
     /** Label in the current language; an unknown code shows as itself rather than vanishing. */
     public String label(String type, String code) {
+        return label(type, code, LocaleContextHolder.getLocale());
+    }
+
+    public String label(String type, String code, Locale locale) {
         if (code == null) {
             return "";
         }
-        Locale locale = LocaleContextHolder.getLocale();
         return find(type, code).map(i -> i.label(locale)).orElse(code);
     }
 

@@ -32,13 +32,10 @@ class LedgerController {
     }
 
     @GetMapping
-    String list(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long taskTypeId,
-                @RequestParam(required = false) Long orgId, @RequestParam(required = false) Long memberId,
-                @RequestParam(required = false) String regionCode, @RequestParam(required = false) String periodId,
-                @RequestParam(required = false) EntryStatus status, @RequestParam(defaultValue = "false") boolean flagged,
-                @RequestParam(required = false) String text, @RequestParam(required = false) String sort,
+    String list(DataScope scope, @org.springframework.web.bind.annotation.ModelAttribute("params") LedgerQueryParams params,
                 @RequestParam(required = false) Integer page, Locale locale, Model model) {
-        LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, memberId, regionCode, periodId, status, flagged, text, sort);
+        LedgerQuery q = params.toQuery();
+        Long memberId = q.memberId();
         model.addAttribute("page", ledger.search(scope, q, PageRequest.of(page, 20)));
         model.addAttribute("memberName", memberId == null ? null : members.find(memberId).map(m -> m.name()).orElse(null));
         filters.addTo(model, scope, q, locale);

@@ -103,13 +103,9 @@ class LedgerImportController {
     }
 
     @GetMapping("/export")
-    void export(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long taskTypeId,
-                @RequestParam(required = false) Long orgId, @RequestParam(required = false) Long memberId,
-                @RequestParam(required = false) String regionCode, @RequestParam(required = false) String periodId,
-                @RequestParam(required = false) EntryStatus status, @RequestParam(defaultValue = "false") boolean flagged,
-                @RequestParam(required = false) String text, @RequestParam(required = false) String sort,
-                Locale locale, HttpServletResponse response) throws IOException {
-        LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, memberId, regionCode, periodId, status, flagged, text, sort);
+    void export(DataScope scope, @org.springframework.web.bind.annotation.ModelAttribute LedgerQueryParams params, Locale locale,
+                HttpServletResponse response) throws IOException {
+        LedgerQuery q = params.toQuery();
         Workbooks.send(response, exports.export(scope, q, locale), "台账.xlsx");
     }
 

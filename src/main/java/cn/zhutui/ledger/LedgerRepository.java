@@ -42,7 +42,15 @@ class LedgerRepository {
     /** The filters of a list, resolved to paths and dates by the service. */
     record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                   LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
-                  Collection<Long> unitOrgIds, Long excludeCreator, String sort) {
+                  Collection<Long> unitOrgIds, Long excludeCreator, String sort, Collection<String> counties,
+                  LedgerQuery.Counted counted) {
+
+        Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
+               LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
+               Collection<Long> unitOrgIds, Long excludeCreator, String sort) {
+            this(scope, campaignId, taskTypeId, orgPath, memberId, regionPath, from, to, status, flaggedOnly, text, unitOrgIds,
+                    excludeCreator, sort, null, null);
+        }
     }
 
     private static String orderBy(String sort) {
@@ -79,7 +87,11 @@ class LedgerRepository {
                 .and("e.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("e.title LIKE '%' || :text || '%' ESCAPE '\\'", "text", Where.escapeLike(f.text()))
                 .and("e.unit_org_id IN (:units)", "units", f.unitOrgIds())
-                .and("e.created_by <> :excludeCreator", "excludeCreator", f.excludeCreator());
+                .and("e.created_by <> :excludeCreator", "excludeCreator", f.excludeCreator())
+                .and("left(e.region_code, 6) IN (:counties)", "counties", f.counties());
+        if (f.counted() != null) {
+            w.and(f.counted() == LedgerQuery.Counted.APPROVED ? "e.status = 'APPROVED'" : "e.status IN ('APPROVED', 'SUBMITTED')");
+        }
         if (f.flaggedOnly()) {
             w.and("EXISTS (SELECT 1 FROM ledger_flag fl WHERE fl.entry_id = e.id)");
         }

@@ -149,6 +149,11 @@ public class LedgerService {
         return repository.members(List.of(entryId)).getOrDefault(entryId, List.of());
     }
 
+    /** An entry's title, unscoped (for messages about an entry to the people it names). */
+    public String title(long entryId) {
+        return repository.find(entryId).map(LedgerEntry::title).orElse("#" + entryId);
+    }
+
     public Map<Long, BigDecimal> values(long entryId) {
         return repository.values(List.of(entryId)).getOrDefault(entryId, Map.of());
     }
@@ -513,15 +518,23 @@ public class LedgerService {
         String orgPath = q.orgId() == null ? null : orgs.get(scope, q.orgId()).path();
         String regionPath = q.regionCode() == null || q.regionCode().isBlank() ? null
                 : regions.find(q.regionCode()).map(Region::path).orElse("/none/");
-        LocalDate from = null;
-        LocalDate to = null;
+        LocalDate from = q.from();
+        LocalDate to = q.to();
         if (q.periodId() != null && Period.isValid(q.periodId())) {
             Period p = Period.parse(q.periodId());
             from = p.start();
             to = p.end();
         }
+        java.util.Collection<Long> unitIds = units;
+        if (q.unitOrgId() != null) {
+            orgs.get(scope, q.unitOrgId());
+            unitIds = List.of(q.unitOrgId());
+        }
+        List<String> counties = q.tag() == null || q.tag().isBlank() ? null
+                : regions.withTag(q.tag()).stream().map(Region::code).filter(c -> c.length() == 6).toList();
         return new LedgerRepository.Filter(EntryScope.of(scope), q.campaignId(), q.taskTypeId(), orgPath, q.memberId(), regionPath,
-                from, to, q.status(), q.flaggedOnly(), q.text(), units, null, q.sort());
+                from, to, q.status(), q.flaggedOnly(), q.text(), unitIds, null, q.sort(),
+                counties != null && counties.isEmpty() ? List.of("none") : counties, q.counted());
     }
 
     private LedgerRepository.Filter queueFilter(DataScope scope, LedgerQuery q, boolean wholeScope) {
@@ -531,7 +544,8 @@ public class LedgerService {
             units = directlyReviewedUnits(scope, q.campaignId());
         }
         return new LedgerRepository.Filter(f.scope(), f.campaignId(), f.taskTypeId(), f.orgPath(), f.memberId(), f.regionPath(),
-                f.from(), f.to(), EntryStatus.SUBMITTED, f.flaggedOnly(), f.text(), units, scope.userId(), q.sort() == null ? "date_asc" : q.sort());
+                f.from(), f.to(), EntryStatus.SUBMITTED, f.flaggedOnly(), f.text(), units, scope.userId(), q.sort() == null ? "date_asc" : q.sort(),
+                f.counties(), null);
     }
 
     /** The units whose entries this user's own committee reviews (itself, and children reviewed by the parent). */

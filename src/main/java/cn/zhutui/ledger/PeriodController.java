@@ -28,22 +28,28 @@ class PeriodController {
     private final SubmissionService submissions;
     private final LedgerFilters filters;
     private final OrgService orgs;
+    private final cn.zhutui.campaign.CampaignService campaigns;
 
-    PeriodController(SubmissionService submissions, LedgerFilters filters, OrgService orgs) {
+    PeriodController(SubmissionService submissions, LedgerFilters filters, OrgService orgs, cn.zhutui.campaign.CampaignService campaigns) {
         this.submissions = submissions;
         this.filters = filters;
         this.orgs = orgs;
+        this.campaigns = campaigns;
     }
 
     @GetMapping
     String page(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String periodId,
-                Locale locale, Model model) {
+                @RequestParam(required = false) cn.zhutui.common.PeriodType periodType, Locale locale, Model model) {
         Campaign campaign = filters.campaign(scope, campaignId);
         if (campaign == null) {
             throw new cn.zhutui.common.NotFoundException("campaign", "active");
         }
-        Period period = periodId != null && Period.isValid(periodId) && Period.parse(periodId).type() == campaign.periodType()
-                ? Period.parse(periodId) : submissions.periodOf(campaign, submissions.today()).previous();
+        List<cn.zhutui.campaign.Deadline> rhythm = campaigns.rhythm(campaign);
+        cn.zhutui.common.PeriodType type = rhythm.stream().map(cn.zhutui.campaign.Deadline::periodType).filter(t -> t == periodType)
+                .findFirst().orElse(campaign.periodType());
+        Period current = Period.containing(submissions.today(), type);
+        Period period = periodId != null && Period.isValid(periodId) && Period.parse(periodId).type() == type
+                ? Period.parse(periodId) : current.previous();
         Org mine = orgs.unitOf(orgs.get(scope, scope.orgId()));
         List<Org> units = new ArrayList<>();
         units.add(mine);
@@ -51,7 +57,11 @@ class PeriodController {
         Map<Long, PeriodState> states = submissions.states(campaign, period, units.stream().map(Org::id).toList());
         model.addAttribute("campaign", campaign);
         model.addAttribute("period", period);
-        model.addAttribute("periods", recentPeriods(campaign, submissions.periodOf(campaign, submissions.today())));
+        model.addAttribute("periods", recentPeriods(campaign, current));
+        model.addAttribute("rhythm", rhythm);
+        model.addAttribute("type", type);
+        model.addAttribute("locking", type == campaign.periodType());
+        model.addAttribute("deadline", submissions.deadline(campaign, period));
         model.addAttribute("mine", mine);
         model.addAttribute("units", units);
         model.addAttribute("states", states);
@@ -69,7 +79,7 @@ class PeriodController {
         } catch (BusinessException e) {
             flash.addFlashAttribute("error", e);
         }
-        return "redirect:/periods?campaignId=" + campaignId + "&periodId=" + periodId;
+        return "redirect:/periods?campaignId=" + campaignId + "&periodId=" + periodId + "&periodType=" + Period.parse(periodId).type();
     }
 
     @PostMapping("/unlock")

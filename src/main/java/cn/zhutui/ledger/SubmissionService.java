@@ -52,12 +52,13 @@ public class SubmissionService {
 
     public Map<Long, PeriodState> states(Campaign campaign, Period period, Collection<Long> unitIds) {
         LocalDate today = today();
+        LocalDate deadline = deadline(campaign, period);
         Map<Long, SubmissionRepository.Submission> submitted = repository.submissions(campaign.id(), period.id(), unitIds);
         Map<Long, LocalDate> unlocked = repository.unlocks(campaign.id(), period.id(), unitIds, today);
         Map<Long, PeriodState> states = new java.util.LinkedHashMap<>();
         for (Long unit : unitIds) {
             SubmissionRepository.Submission s = submitted.get(unit);
-            states.put(unit, new PeriodState(campaign.id(), unit, period, campaign.deadline(period),
+            states.put(unit, new PeriodState(campaign.id(), unit, period, deadline,
                     s == null ? null : s.submittedAt(), s == null ? null : s.onTime(), unlocked.get(unit), today));
         }
         return states;
@@ -96,7 +97,7 @@ public class SubmissionService {
         if (!today().isAfter(period.end()) && !today().equals(period.end())) {
             throw BusinessException.onField("periodId", "ledger.period.notEnded", period.label(Locale.SIMPLIFIED_CHINESE));
         }
-        LocalDate deadline = campaign.deadline(period);
+        LocalDate deadline = deadline(campaign, period);
         boolean onTime = !today().isAfter(deadline);
         if (!repository.insert(campaignId, unitOrgId, period.id(), deadline, scope.userId(), onTime)) {
             throw new BusinessException("ledger.period.alreadySubmitted", period.label(Locale.SIMPLIFIED_CHINESE));
@@ -114,7 +115,7 @@ public class SubmissionService {
         }
         Campaign campaign = campaigns.get(loader, campaignId);
         Period period = parse(campaign, periodId);
-        LocalDate deadline = campaign.deadline(period);
+        LocalDate deadline = deadline(campaign, period);
         boolean onTime = !submittedAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(deadline);
         repository.insertAt(campaignId, unitOrgId, period.id(), deadline, loader.userId(), onTime, submittedAt);
     }
@@ -132,6 +133,9 @@ public class SubmissionService {
             throw new ForbiddenException();
         }
         Period period = parse(campaign, periodId);
+        if (period.type() != campaign.periodType()) {
+            throw BusinessException.onField("periodId", "ledger.period.invalid", periodId);
+        }
         if (reason == null || reason.isBlank()) {
             throw BusinessException.onField("reason", "validation.required");
         }
@@ -151,14 +155,20 @@ public class SubmissionService {
         return repository.statusCounts(campaignId, unitOrgId, period.start(), period.end());
     }
 
-    private static Period parse(Campaign campaign, String periodId) {
+    /** A period of the campaign's rhythm (its locking period, or a monthly, half-year or yearly one it has a deadline for). */
+    private Period parse(Campaign campaign, String periodId) {
         if (!Period.isValid(periodId)) {
             throw BusinessException.onField("periodId", "ledger.period.invalid", periodId);
         }
         Period p = Period.parse(periodId);
-        if (p.type() != campaign.periodType()) {
+        if (campaigns.deadline(campaign, p).isEmpty()) {
             throw BusinessException.onField("periodId", "ledger.period.invalid", periodId);
         }
         return p;
+    }
+
+    /** When a period is due; a period outside the rhythm is due at its end. */
+    public LocalDate deadline(Campaign campaign, Period period) {
+        return campaigns.deadline(campaign, period).orElse(period.end());
     }
 }

@@ -75,6 +75,21 @@ public class MemberService {
         return new MemberRepository.Filter(scope.orgPath(), self, orgPath, q);
     }
 
+    /** Ids of the active members with a membership under an org (for participation counts). */
+    public List<Long> idsUnder(DataScope scope, long orgId) {
+        String path = orgs.get(scope, orgId).path();
+        return repository.idsUnder(path);
+    }
+
+    /**
+     * Active members under an org, counted by the org directly below it that they belong to (a
+     * member in several counts in each); the key is that org's id.
+     */
+    public Map<Long, Long> countsByChild(DataScope scope, long orgId) {
+        var org = orgs.get(scope, orgId);
+        return repository.countsByChild(org.path(), org.depth());
+    }
+
     /** Id and name of every active member in scope, for imports and pickers that resolve many at once. */
     public Map<Long, String> namesInScope(DataScope scope) {
         Map<Long, String> names = new java.util.LinkedHashMap<>();

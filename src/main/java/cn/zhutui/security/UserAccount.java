@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 
 public record UserAccount(long id, String username, String phone, String displayName, String passwordHash,
-                          long orgId, String regionCode, Long memberId, boolean enabled, int failedAttempts,
+                          String email, long orgId, String regionCode, Long memberId, boolean enabled, int failedAttempts,
                           OffsetDateTime lockedUntil, boolean mustChangePassword, OffsetDateTime lastLoginAt,
                           int version, Set<Role> roles) {
 

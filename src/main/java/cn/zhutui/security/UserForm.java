@@ -20,6 +20,9 @@ public class UserForm {
     private String displayName;
     @NotNull
     private Long orgId;
+    @jakarta.validation.constraints.Email
+    @Size(max = 200)
+    private String email;
     private String regionCode;
     private Long memberId;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -32,6 +35,7 @@ public class UserForm {
         f.phone = u.phone();
         f.displayName = u.displayName();
         f.orgId = u.orgId();
+        f.email = u.email();
         f.regionCode = u.regionCode();
         f.memberId = u.memberId();
         f.roles = u.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.roles());
@@ -46,6 +50,8 @@ public class UserForm {
     public void setPhone(String phone) { this.phone = phone == null || phone.isBlank() ? null : phone.trim(); }
     public String getDisplayName() { return displayName; }
     public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email == null || email.isBlank() ? null : email.trim(); }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public String getRegionCode() { return regionCode; }

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private record Row(long id, String username, String phone, String displayName, String passwordHash, long orgId,
+    private record Row(long id, String username, String phone, String displayName, String passwordHash, String email, long orgId,
                        String regionCode, Long memberId, boolean enabled, int failedAttempts, OffsetDateTime lockedUntil,
                        boolean mustChangePassword, OffsetDateTime lastLoginAt, int version) {
     }
 
     private static final String COLUMNS = """
-            u.id, u.username, u.phone, u.display_name, u.password_hash, u.org_id, u.region_code, u.member_id, u.enabled,
+            u.id, u.username, u.phone, u.display_name, u.password_hash, u.email, u.org_id, u.region_code, u.member_id, u.enabled,
             u.failed_attempts, u.locked_until, u.must_change_password, u.last_login_at, u.version""";
 
     private final JdbcClient jdbc;
@@ -93,12 +93,12 @@ class UserRepository {
 
     long insert(UserForm f, String hash, boolean mustChange) {
         long id = jdbc.sql("""
-                        INSERT INTO app_user (username, phone, display_name, password_hash, org_id, region_code, member_id,
+                        INSERT INTO app_user (username, phone, display_name, password_hash, email, org_id, region_code, member_id,
                                               enabled, must_change_password)
-                        VALUES (:username, :phone, :displayName, :hash, :org, :region, :member, :enabled, :mustChange)
+                        VALUES (:username, :phone, :displayName, :hash, :email, :org, :region, :member, :enabled, :mustChange)
                         RETURNING id""")
                 .param("username", f.getUsername()).param("phone", f.getPhone()).param("displayName", f.getDisplayName())
-                .param("hash", hash).param("org", f.getOrgId()).param("region", f.getRegionCode())
+                .param("hash", hash).param("email", f.getEmail()).param("org", f.getOrgId()).param("region", f.getRegionCode())
                 .param("member", f.getMemberId()).param("enabled", f.isEnabled()).param("mustChange", mustChange)
                 .query(Long.class).single();
         replaceRoles(id, f.getRoles());
@@ -107,13 +107,13 @@ class UserRepository {
 
     boolean update(long id, UserForm f) {
         boolean ok = jdbc.sql("""
-                        UPDATE app_user SET username = :username, phone = :phone, display_name = :displayName, org_id = :org,
+                        UPDATE app_user SET username = :username, phone = :phone, display_name = :displayName, email = :email, org_id = :org,
                                region_code = :region, member_id = :member, enabled = :enabled, version = version + 1,
                                updated_at = now()
                          WHERE id = :id AND version = :version""")
                 .param("id", id).param("version", f.getVersion())
                 .param("username", f.getUsername()).param("phone", f.getPhone()).param("displayName", f.getDisplayName())
-                .param("org", f.getOrgId()).param("region", f.getRegionCode()).param("member", f.getMemberId())
+                .param("email", f.getEmail()).param("org", f.getOrgId()).param("region", f.getRegionCode()).param("member", f.getMemberId())
                 .param("enabled", f.isEnabled()).update() == 1;
         if (ok) {
             replaceRoles(id, f.getRoles());
@@ -168,7 +168,7 @@ class UserRepository {
     }
 
     private static UserAccount toAccount(Row r, Set<Role> roles) {
-        return new UserAccount(r.id(), r.username(), r.phone(), r.displayName(), r.passwordHash(), r.orgId(), r.regionCode(),
+        return new UserAccount(r.id(), r.username(), r.phone(), r.displayName(), r.passwordHash(), r.email(), r.orgId(), r.regionCode(),
                 r.memberId(), r.enabled(), r.failedAttempts(), r.lockedUntil(), r.mustChangePassword(), r.lastLoginAt(),
                 r.version(), roles);
     }

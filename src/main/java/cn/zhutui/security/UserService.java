@@ -57,6 +57,11 @@ public class UserService {
         return user;
     }
 
+    /** A user's account, unscoped (for delivering their own notifications). */
+    public Optional<UserAccount> account(long userId) {
+        return users.find(userId);
+    }
+
     public Optional<UserAccount> findByMember(long memberId) {
         return users.findByMember(memberId);
     }

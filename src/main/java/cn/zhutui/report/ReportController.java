@@ -1,0 +1,82 @@
+package cn.zhutui.report;
+
+import cn.zhutui.campaign.CampaignService;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.Workbooks;
+import cn.zhutui.dict.DictService;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.org.OrgService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The statistics table: on screen with drill-downs, printable, as .xlsx and as a .docx summary. */
+@Controller
+@RequestMapping("/reports")
+class ReportController {
+
+    private final ReportService reports;
+    private final ReportDefaults defaults;
+    private final ReportExcel excel;
+    private final ReportWord word;
+    private final CampaignService campaigns;
+    private final OrgService orgs;
+    private final DictService dict;
+    private final LedgerService ledger;
+
+    ReportController(ReportService reports, ReportDefaults defaults, ReportExcel excel, ReportWord word, CampaignService campaigns,
+                     OrgService orgs, DictService dict, LedgerService ledger) {
+        this.reports = reports;
+        this.defaults = defaults;
+        this.excel = excel;
+        this.word = word;
+        this.campaigns = campaigns;
+        this.orgs = orgs;
+        this.dict = dict;
+        this.ledger = ledger;
+    }
+
+    @GetMapping
+    String table(DataScope scope, @ModelAttribute("params") ReportParams params, Locale locale, Model model) {
+        ReportRequest request = defaults.resolve(scope, params);
+        StatisticsTable table = reports.table(scope, request, locale);
+        model.addAttribute("t", table);
+        model.addAttribute("request", request);
+        model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, table.orgId())).stream()
+                .filter(o -> o.isCommittee()).toList());
+        model.addAttribute("campaignChoices", campaigns.visible(scope));
+        model.addAttribute("periodChoices", ReportPeriod.choices(ledger.today()));
+        model.addAttribute("tags", dict.items("region_tag"));
+        return "report/table";
+    }
+
+    @GetMapping("/print")
+    String print(DataScope scope, @ModelAttribute("params") ReportParams params, Locale locale, Model model) {
+        ReportRequest request = defaults.resolve(scope, params);
+        model.addAttribute("t", reports.table(scope, request, locale));
+        return "report/print";
+    }
+
+    @GetMapping("/table.xlsx")
+    void xlsx(DataScope scope, @ModelAttribute ReportParams params, Locale locale, HttpServletResponse response) throws IOException {
+        StatisticsTable table = reports.table(scope, defaults.resolve(scope, params), locale);
+        Workbooks.send(response, excel.write(table, locale), table.campaignName() + "统计表-" + table.orgName() + "-" + table.period().id() + ".xlsx");
+    }
+
+    @GetMapping("/summary.docx")
+    void docx(DataScope scope, @ModelAttribute ReportParams params, Locale locale, HttpServletResponse response) throws IOException {
+        ReportRequest request = defaults.resolve(scope, params);
+        StatisticsTable table = reports.table(scope, request, locale);
+        response.setContentType(ReportWord.DOCX);
+        response.setHeader("Content-Disposition", Workbooks.attachment(table.campaignName() + "工作情况-" + table.orgName() + "-" + table.period().id() + ".docx"));
+        try (OutputStream out = response.getOutputStream()) {
+            word.write(scope, request, table, locale, out);
+        }
+    }
+}

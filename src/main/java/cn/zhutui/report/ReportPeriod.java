@@ -1,0 +1,137 @@
+package cn.zhutui.report;
+
+import cn.zhutui.common.Period;
+import cn.zhutui.common.PeriodType;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The span a report covers: a standard period ("2025Q3", "202508", "2025S1", "2025"), the year to
+ * the end of a quarter or month ("2025Q3YTD" — 年初至第三季度末, as the seeds report it; "202508YTD"),
+ * or any days ("2025-01-05_2025-03-20").
+ */
+public record ReportPeriod(String id, LocalDate from, LocalDate to, Kind kind, Period base) {
+
+    public enum Kind {
+        STANDARD,
+        YEAR_TO_DATE,
+        CUSTOM
+    }
+
+    private static final Pattern YTD = Pattern.compile("^(\\d{4}(?:Q[1-4]|\\d{2}))YTD$");
+    private static final Pattern RANGE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})_(\\d{4}-\\d{2}-\\d{2})$");
+
+    public static ReportPeriod parse(String id) {
+        String v = id == null ? "" : id.trim();
+        Matcher ytd = YTD.matcher(v);
+        if (ytd.matches()) {
+            Period end = Period.parse(ytd.group(1));
+            return new ReportPeriod(v, LocalDate.of(end.year(), 1, 1), end.end(), Kind.YEAR_TO_DATE, end);
+        }
+        Matcher range = RANGE.matcher(v);
+        if (range.matches()) {
+            try {
+                LocalDate from = LocalDate.parse(range.group(1));
+                LocalDate to = LocalDate.parse(range.group(2));
+                if (!to.isBefore(from) && ChronoUnit.DAYS.between(from, to) <= 3660) {
+                    return new ReportPeriod(v, from, to, Kind.CUSTOM, null);
+                }
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not a report period: " + id);
+            }
+            throw new IllegalArgumentException("not a report period: " + id);
+        }
+        Period p = Period.parse(v);
+        return new ReportPeriod(p.id(), p.start(), p.end(), Kind.STANDARD, p);
+    }
+
+    public static ReportPeriod custom(LocalDate from, LocalDate to) {
+        return parse(from + "_" + to);
+    }
+
+    public static boolean isValid(String id) {
+        try {
+            parse(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The same span a year earlier (同比). */
+    public ReportPeriod sameLastYear() {
+        return switch (kind) {
+            case STANDARD -> parse(base.sameLastYear().id());
+            case YEAR_TO_DATE -> parse(base.sameLastYear().id() + "YTD");
+            case CUSTOM -> custom(from.minusYears(1), to.minusYears(1));
+        };
+    }
+
+    /** The span just before (环比); none for a year-to-date, which has no like predecessor. */
+    public ReportPeriod previous() {
+        return switch (kind) {
+            case STANDARD -> parse(base.previous().id());
+            case YEAR_TO_DATE -> null;
+            case CUSTOM -> custom(from.minusDays(ChronoUnit.DAYS.between(from, to) + 1), from.minusDays(1));
+        };
+    }
+
+    /** The year a target applies to, if the span lies in one year. */
+    public Integer year() {
+        return from.getYear() == to.getYear() ? from.getYear() : null;
+    }
+
+    /** Whole months: answered from the statistics facts. */
+    public boolean monthAligned() {
+        return from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth());
+    }
+
+    public String label(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        return switch (kind) {
+            case STANDARD -> base.label(locale);
+            case YEAR_TO_DATE -> base.type() == PeriodType.QUARTER
+                    ? (en ? base.year() + " to end of Q" + base.index() : base.year() + "年初至第" + "一二三四".charAt(base.index() - 1) + "季度末")
+                    : (en ? "Jan–" + YearMonth.of(base.year(), base.index()).getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + base.year()
+                    : base.year() + "年1月至" + base.index() + "月");
+            case CUSTOM -> en ? from + " to " + to : from + " 至 " + to;
+        };
+    }
+
+    /** Choices for a period picker: this year's and last year's periods and year-to-dates, newest first. */
+    public static List<ReportPeriod> choices(LocalDate today) {
+        List<ReportPeriod> list = new ArrayList<>();
+        for (int year = today.getYear(); year >= today.getYear() - 2; year--) {
+            for (int q = 4; q >= 1; q--) {
+                Period quarter = new Period(PeriodType.QUARTER, year, q);
+                if (quarter.start().isAfter(today)) {
+                    continue;
+                }
+                if (q > 1) {
+                    list.add(parse(quarter.id() + "YTD"));
+                }
+                list.add(parse(quarter.id()));
+            }
+            list.add(parse(String.valueOf(year)));
+            for (int h = 2; h >= 1; h--) {
+                Period half = new Period(PeriodType.HALF_YEAR, year, h);
+                if (!half.start().isAfter(today)) {
+                    list.add(parse(half.id()));
+                }
+            }
+            if (year == today.getYear()) {
+                for (int m = today.getMonthValue(); m >= 1; m--) {
+                    list.add(parse(new Period(PeriodType.MONTH, year, m).id()));
+                }
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,190 @@
+package cn.zhutui.report;
+
+import cn.zhutui.campaign.Campaign;
+import cn.zhutui.campaign.CampaignService;
+import cn.zhutui.campaign.CampaignStructure;
+import cn.zhutui.campaign.FocusArea;
+import cn.zhutui.campaign.Indicator;
+import cn.zhutui.campaign.TaskType;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.Permission;
+import cn.zhutui.dict.DictService;
+import cn.zhutui.ledger.LedgerStatsService;
+import cn.zhutui.ledger.StatGroup;
+import cn.zhutui.ledger.StatQuery;
+import cn.zhutui.ledger.StatRow;
+import cn.zhutui.org.Org;
+import cn.zhutui.org.OrgService;
+import cn.zhutui.region.Region;
+import cn.zhutui.region.RegionService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the campaign's statistics table for an org the user may see: its total and the totals of
+ * the units directly below it, every figure live from the ledger's facts.
+ */
+@Service
+public class ReportService {
+
+    static final List<String> SUMMARY_KEYS = List.of("entries", "members", "households", "persons");
+
+    private final LedgerStatsService stats;
+    private final CampaignService campaigns;
+    private final OrgService orgs;
+    private final RegionService regions;
+    private final DictService dict;
+    private final MessageSource messages;
+
+    ReportService(LedgerStatsService stats, CampaignService campaigns, OrgService orgs, RegionService regions, DictService dict,
+                  MessageSource messages) {
+        this.stats = stats;
+        this.campaigns = campaigns;
+        this.orgs = orgs;
+        this.regions = regions;
+        this.dict = dict;
+        this.messages = messages;
+    }
+
+    public StatisticsTable table(DataScope scope, ReportRequest r, Locale locale) {
+        scope.require(Permission.REPORT_VIEW);
+        Campaign campaign = campaigns.get(scope, r.campaignId());
+        CampaignStructure s = campaigns.structure(campaign.id());
+        Org org = orgs.unitOf(orgs.get(scope, r.orgId()));
+        orgs.get(scope, org.id());
+        StatQuery q = query(r, org);
+        List<Org> children = orgs.childUnits(org);
+        Map<String, Map<Long, StatRow>> byGroup = index(stats.sums(q, StatGroup.CHILD_UNIT, org.depth()));
+        Map<Long, StatRow> total = index(stats.sums(q, StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+        Map<Long, StatRow> lastYear = totals(q, r.period().sameLastYear());
+        Map<Long, StatRow> previous = r.period().previous() == null ? null : totals(q, r.period().previous());
+
+        List<StatisticsTable.Column> columns = new ArrayList<>();
+        boolean ownWork = byGroup.containsKey(String.valueOf(org.id()));
+        if (ownWork || children.isEmpty()) {
+            columns.add(new StatisticsTable.Column(org.id(), msg("report.ownLevel", locale), true, false));
+        }
+        Set<Long> withChildren = children.stream().filter(c -> !orgs.childUnits(c).isEmpty()).map(Org::id).collect(Collectors.toSet());
+        children.forEach(c -> columns.add(new StatisticsTable.Column(c.id(), c.name(), false, withChildren.contains(c.id()))));
+
+        Integer year = r.period().year();
+        List<Long> targetOrgs = columns.stream().map(StatisticsTable.Column::orgId).collect(Collectors.toList());
+        targetOrgs.add(org.id());
+        Map<Long, Map<Long, BigDecimal>> targets = year == null ? Map.of() : campaigns.targets(campaign.id(), targetOrgs, year);
+
+        List<StatisticsTable.Row> rows = new ArrayList<>();
+        for (FocusArea area : s.focusAreas()) {
+            for (TaskType type : s.taskTypes(area)) {
+                for (Indicator i : s.indicators(type)) {
+                    BigDecimal sum = value(total.get(i.id()));
+                    if ((i.retired() || type.retired()) && sum.signum() == 0) {
+                        continue; // a retired indicator shows only where it still has figures
+                    }
+                    Map<Long, BigDecimal> values = new LinkedHashMap<>();
+                    Map<Long, BigDecimal> columnTargets = new HashMap<>();
+                    for (StatisticsTable.Column c : columns) {
+                        values.put(c.orgId(), value(byGroup.getOrDefault(String.valueOf(c.orgId()), Map.of()).get(i.id())));
+                        BigDecimal t = targets.getOrDefault(c.orgId(), Map.of()).get(i.id());
+                        if (t != null && !c.own()) {
+                            columnTargets.put(c.orgId(), t);
+                        }
+                    }
+                    rows.add(new StatisticsTable.Row(String.valueOf(i.id()), area.name(), type.shortName(), type.id(), i.name(), i.unit(),
+                            i.retired() || type.retired(), sum, values, targets.getOrDefault(org.id(), Map.of()).get(i.id()), columnTargets,
+                            value(lastYear.get(i.id())), previous == null ? null : value(previous.get(i.id()))));
+                }
+            }
+        }
+        return new StatisticsTable(campaign.name(), campaign.id(), org.id(), org.name(), r.period(), r.period().label(locale),
+                r.includeSubmitted(), filterLabel(r, locale), columns, rows,
+                summary(q, org, columns, byGroup, total, lastYear, previous, locale));
+    }
+
+    /** The rows under the indicators: entries, members who took part, households and persons helped. */
+    private List<StatisticsTable.Row> summary(StatQuery q, Org org, List<StatisticsTable.Column> columns,
+                                              Map<String, Map<Long, StatRow>> byGroup, Map<Long, StatRow> total,
+                                              Map<Long, StatRow> lastYear, Map<Long, StatRow> previous, Locale locale) {
+        Map<String, Long> members = stats.members(q, StatGroup.CHILD_UNIT, org.depth());
+        long allMembers = stats.members(q, StatGroup.TOTAL, 0).getOrDefault("total", 0L);
+        List<StatisticsTable.Row> rows = new ArrayList<>();
+        for (String key : SUMMARY_KEYS) {
+            Map<Long, BigDecimal> values = new LinkedHashMap<>();
+            for (StatisticsTable.Column c : columns) {
+                String g = String.valueOf(c.orgId());
+                values.put(c.orgId(), key.equals("members") ? BigDecimal.valueOf(members.getOrDefault(g, 0L))
+                        : summaryValue(byGroup.getOrDefault(g, Map.of()).get(0L), key));
+            }
+            BigDecimal sum = key.equals("members") ? BigDecimal.valueOf(allMembers) : summaryValue(total.get(0L), key);
+            rows.add(new StatisticsTable.Row(key, null, null, null, msg("report.summary." + key, locale), msg("report.summary." + key + ".unit", locale),
+                    false, sum, values, null, Map.of(),
+                    key.equals("members") ? null : summaryValue(lastYear.get(0L), key),
+                    previous == null || key.equals("members") ? null : summaryValue(previous.get(0L), key)));
+        }
+        return rows;
+    }
+
+    StatQuery query(ReportRequest r, Org org) {
+        List<String> counties = null;
+        if (r.tag() != null && !r.tag().isBlank()) {
+            counties = regions.withTag(r.tag()).stream().map(Region::code).filter(c -> c.length() == 6).toList();
+            if (counties.isEmpty()) {
+                counties = List.of("none");
+            }
+        }
+        String region = r.regionCode() == null || r.regionCode().isBlank() ? null : r.regionCode().trim();
+        return new StatQuery(r.campaignId(), r.period().from(), r.period().to(), r.includeSubmitted(), org.path(), region, counties, null, null);
+    }
+
+    private Map<Long, StatRow> totals(StatQuery q, ReportPeriod p) {
+        return index(stats.sums(q.withRange(p.from(), p.to()), StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+    }
+
+    static Map<String, Map<Long, StatRow>> index(List<StatRow> rows) {
+        Map<String, Map<Long, StatRow>> map = new HashMap<>();
+        rows.forEach(r -> map.computeIfAbsent(r.group(), k -> new HashMap<>()).put(r.indicatorId(), r));
+        return map;
+    }
+
+    private static BigDecimal value(StatRow row) {
+        return row == null ? BigDecimal.ZERO : row.value();
+    }
+
+    private static BigDecimal summaryValue(StatRow row, String key) {
+        if (row == null) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(switch (key) {
+            case "entries" -> row.entries();
+            case "households" -> row.households();
+            case "persons" -> row.persons();
+            default -> 0L;
+        });
+    }
+
+    private String filterLabel(ReportRequest r, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        if (r.regionCode() != null && !r.regionCode().isBlank()) {
+            regions.find(r.regionCode()).ifPresent(x -> parts.add(x.name()));
+        }
+        if (r.tag() != null && !r.tag().isBlank()) {
+            parts.add(dict.label("region_tag", r.tag(), locale));
+        }
+        if (r.includeSubmitted()) {
+            parts.add(msg("report.includesSubmitted", locale));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,225 @@
+package cn.zhutui.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhutui.common.DataScope;
+import cn.zhutui.demo.DemoAccounts;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerStatsService;
+import cn.zhutui.ledger.StatGroup;
+import cn.zhutui.ledger.StatQuery;
+import cn.zhutui.org.OrgService;
+import cn.zhutui.support.IntegrationTest;
+import cn.zhutui.support.Scopes;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class ReportServiceTest {
+
+    @Autowired
+    StatsDataset data;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    LedgerStatsService stats;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    OrgService orgs;
+    @Autowired
+    Scopes scopes;
+    @Autowired
+    JdbcClient jdbc;
+
+    final Locale zh = Locale.SIMPLIFIED_CHINESE;
+
+    @BeforeEach
+    void data() {
+        data.ensure();
+    }
+
+    StatisticsTable table(String period, boolean submitted) {
+        return table(province(), period, submitted, null, null);
+    }
+
+    StatisticsTable table(long org, String period, boolean submitted, String region, String tag) {
+        return reports.table(scopes.of("province.staff"), new ReportRequest(data.campaignId, org, ReportPeriod.parse(period), submitted, region, tag), zh);
+    }
+
+    long province() {
+        return scopes.of("province.staff").orgId();
+    }
+
+    long unit(String region) {
+        return orgs.committeeOfRegion(region).orElseThrow().id();
+    }
+
+    static BigDecimal total(StatisticsTable t, long indicator) {
+        return t.rows().stream().filter(r -> r.key().equals(String.valueOf(indicator))).findFirst().orElseThrow().total();
+    }
+
+    static BigDecimal column(StatisticsTable t, long indicator, long org) {
+        return t.rows().stream().filter(r -> r.key().equals(String.valueOf(indicator))).findFirst().orElseThrow().value(org);
+    }
+
+    static BigDecimal summary(StatisticsTable t, String key) {
+        return t.summary().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow().total();
+    }
+
+    @Test
+    void aQuarterByPrefecture() {
+        StatisticsTable t = table("2024Q1", false);
+        assertThat(total(t, data.salesEvents)).isEqualByComparingTo("6");
+        assertThat(total(t, data.sales)).isEqualByComparingTo("15.75");
+        assertThat(column(t, data.salesEvents, unit("5301"))).isEqualByComparingTo("5");
+        assertThat(column(t, data.sales, unit("5323"))).isEqualByComparingTo("1");
+        assertThat(column(t, data.sales, unit("5303"))).isEqualByComparingTo("0");
+        assertThat(t.columns()).hasSize(16).allMatch(c -> !c.own());
+        assertThat(summary(t, "entries")).isEqualByComparingTo("3");
+        assertThat(summary(t, "households")).isEqualByComparingTo("30");
+        assertThat(summary(t, "persons")).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void everyKindOfPeriod() {
+        assertThat(total(table("202402", false), data.salesEvents)).as("leap February").isEqualByComparingTo("3");
+        assertThat(total(table("202403", false), data.salesEvents)).as("the last day of March").isEqualByComparingTo("1");
+        assertThat(total(table("2024Q2", false), data.salesEvents)).isEqualByComparingTo("5");
+        assertThat(total(table("2024Q2YTD", false), data.salesEvents)).as("year to the end of Q2, across quarters").isEqualByComparingTo("11");
+        assertThat(total(table("202404YTD", false), data.sales)).isEqualByComparingTo("35.75");
+        assertThat(total(table("2024S1", false), data.salesEvents)).isEqualByComparingTo("11");
+        assertThat(total(table("2024", false), data.salesEvents)).isEqualByComparingTo("11");
+        assertThat(total(table("2023", false), data.salesEvents)).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aCustomRangeIsSummedFromTheEntriesAndAgreesWithTheFacts() {
+        StatisticsTable t = table("2024-02-15_2024-04-01", false);
+        assertThat(total(t, data.salesEvents)).isEqualByComparingTo("9");
+        assertThat(summary(t, "entries")).isEqualByComparingTo("3");
+        // a whole-month range asked both ways gives the same figures
+        StatQuery facts = new StatQuery(data.campaignId, java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 30), false,
+                null, null, null, null, null);
+        StatQuery live = facts.withRange(java.time.LocalDate.of(2023, 12, 31), java.time.LocalDate.of(2024, 6, 30));
+        assertThat(stats.sums(live, StatGroup.UNIT, 0)).containsExactlyInAnyOrderElementsOf(stats.sums(facts, StatGroup.UNIT, 0));
+    }
+
+    @Test
+    void submittedEntriesCountOnlyWhenAskedAndReturnedOnesNever() {
+        assertThat(total(table("2024", false), data.salesEvents)).isEqualByComparingTo("11");
+        StatisticsTable with = table("2024", true);
+        assertThat(with.includeSubmitted()).isTrue();
+        assertThat(total(with, data.salesEvents)).as("E5 submitted joins; E6 returned stays out").isEqualByComparingTo("18");
+        assertThat(total(table("2024-01-01_2024-12-31", true), data.salesEvents)).as("the live path agrees").isEqualByComparingTo("18");
+    }
+
+    @Test
+    void aPrefecturesTableShowsItsOwnWorkAndItsCounties() {
+        StatisticsTable t = table(unit("5301"), "2024Q2YTD", false, null, null);
+        assertThat(total(t, data.salesEvents)).isEqualByComparingTo("10");
+        StatisticsTable.Column own = t.columns().get(0);
+        assertThat(own.own()).isTrue();
+        assertThat(column(t, data.salesEvents, own.orgId())).isEqualByComparingTo("5");
+        assertThat(column(t, data.salesEvents, unit(DemoAccounts.LUQUAN))).isEqualByComparingTo("5");
+        assertThat(t.columns()).extracting(StatisticsTable.Column::orgId).doesNotContain(unit(DemoAccounts.WUDING));
+    }
+
+    @Test
+    void regionSubtreesAndKeyCounties() {
+        assertThat(total(table(province(), "2024", false, DemoAccounts.WUDING, null), data.salesEvents)).isEqualByComparingTo("1");
+        assertThat(total(table(province(), "2024", false, "5301", null), data.salesEvents)).isEqualByComparingTo("10");
+        assertThat(total(table(province(), "2024", false, "530128001", null), data.salesEvents)).as("a township").isEqualByComparingTo("5");
+        // Luquan and Wuding are key counties in the demo; Kunming's own work in 五华区 is not
+        StatisticsTable key = table(province(), "2024Q2YTD", false, null, "NATIONAL_KEY");
+        assertThat(total(key, data.salesEvents)).isEqualByComparingTo("6");
+        assertThat(key.filterLabel()).contains("国家乡村振兴重点帮扶县");
+    }
+
+    @Test
+    void aRetiredIndicatorKeepsItsFiguresAndIsMarked() {
+        StatisticsTable t = table("2024Q1", false);
+        StatisticsTable.Row retired = t.rows().stream().filter(r -> r.key().equals(String.valueOf(data.temp))).findFirst().orElseThrow();
+        assertThat(retired.retired()).isTrue();
+        assertThat(retired.total()).isEqualByComparingTo("9");
+        assertThat(table("2024Q2", false).rows()).noneMatch(r -> r.key().equals(String.valueOf(data.temp)));
+    }
+
+    @Test
+    void comparisonsWithLastYearAndThePeriodBefore() {
+        StatisticsTable t = table("2024Q1", false);
+        StatisticsTable.Row events = t.rows().stream().filter(r -> r.key().equals(String.valueOf(data.salesEvents))).findFirst().orElseThrow();
+        assertThat(events.lastYear()).isEqualByComparingTo("4");
+        assertThat(events.yearOnYear()).isEqualByComparingTo("50.0");
+        assertThat(events.previous()).isEqualByComparingTo("0");
+        StatisticsTable q2 = table("2024Q2", false);
+        assertThat(q2.rows().stream().filter(r -> r.key().equals(String.valueOf(data.salesEvents))).findFirst().orElseThrow().periodOnPeriod())
+                .as("5 against Q1's 6").isEqualByComparingTo("-16.7");
+        assertThat(table("2024Q2YTD", false).rows().get(0).previous()).as("no 环比 for a year-to-date").isNull();
+    }
+
+    @Test
+    void targetsGiveCompletionRates() {
+        DataScope admin = scopes.of("admin");
+        data.campaigns.setTargets(admin, data.campaignId, province(), 2024, java.util.Map.of(data.salesEvents, new BigDecimal("44")));
+        StatisticsTable.Row events = table("2024", false).rows().stream().filter(r -> r.key().equals(String.valueOf(data.salesEvents)))
+                .findFirst().orElseThrow();
+        assertThat(events.target()).isEqualByComparingTo("44");
+        assertThat(events.completion()).isEqualByComparingTo("25.0");
+    }
+
+    @Test
+    void anApprovalOrAReturnShowsInTheNextReport() {
+        DataScope reviewer = scopes.of("province.reviewer").asLoader();
+        assertThat(total(table("2024Q2", false), data.salesEvents)).isEqualByComparingTo("5");
+        ledger.approve(reviewer, data.e5, ledger.get(reviewer, data.e5).version());
+        assertThat(total(table("2024Q2", false), data.salesEvents)).as("E5 approved just now").isEqualByComparingTo("12");
+        ledger.revoke(reviewer, data.e5, ledger.get(reviewer, data.e5).version(), "再核实");
+        assertThat(total(table("2024Q2", false), data.salesEvents)).isEqualByComparingTo("5");
+        assertThat(total(table("2024Q2", true), data.salesEvents)).as("returned: not even with submitted").isEqualByComparingTo("5");
+        // back as it was for the other tests
+        ledger.submit(scopes.of("province.staff").asLoader(), data.e5, ledger.get(reviewer, data.e5).version());
+    }
+
+    @Test
+    void theFactsEqualAFreshAggregationOfTheEntries() {
+        String fresh = """
+                SELECT e.campaign_id, date_trunc('month', e.start_date)::date AS month, e.unit_org_id, left(e.region_code, 6) AS county,
+                       e.task_type_id, v.indicator_id, e.status = 'APPROVED' AS approved, sum(v.value) AS value
+                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                 WHERE e.status IN ('SUBMITTED', 'APPROVED')
+                 GROUP BY 1, 2, 3, 4, 5, 6, 7""";
+        String kept = """
+                SELECT campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value
+                  FROM ledger_fact WHERE indicator_id <> 0 AND value <> 0""";
+        long differences = jdbc.sql("SELECT count(*) FROM ((" + fresh + ") EXCEPT (" + kept + ")) d").query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fresh + ")) d").query(Long.class).single();
+        assertThat(differences).isZero();
+        long entryDifferences = jdbc.sql("""
+                SELECT count(*) FROM (
+                  (SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6), e.task_type_id,
+                          e.status = 'APPROVED', count(*)::bigint FROM ledger_entry e WHERE e.status IN ('SUBMITTED', 'APPROVED') GROUP BY 1, 2, 3, 4, 5, 6)
+                  EXCEPT
+                  (SELECT campaign_id, month, unit_org_id, county_code, task_type_id, approved, entries FROM ledger_fact
+                    WHERE indicator_id = 0 AND entries <> 0)) d""").query(Long.class).single();
+        assertThat(entryDifferences).isZero();
+    }
+
+    @Test
+    void aCountyUserSeesOnlyTheirOwnCountysTable() {
+        DataScope luquan = scopes.of("luquan.staff");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.table(luquan,
+                        new ReportRequest(data.campaignId, province(), ReportPeriod.parse("2024"), false, null, null), zh))
+                .isInstanceOf(cn.zhutui.common.NotFoundException.class);
+        StatisticsTable own = reports.table(luquan,
+                new ReportRequest(data.campaignId, unit(DemoAccounts.LUQUAN), ReportPeriod.parse("2024Q1"), false, null, null), zh);
+        assertThat(total(own, data.salesEvents)).isEqualByComparingTo("5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.table(scopes.of("member.demo"),
+                        new ReportRequest(data.campaignId, unit(DemoAccounts.LUQUAN), ReportPeriod.parse("2024"), false, null, null), zh))
+                .as("a member has no statistics pages").isInstanceOf(cn.zhutui.common.ForbiddenException.class);
+    }
+}

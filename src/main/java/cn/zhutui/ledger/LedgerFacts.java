@@ -82,6 +82,32 @@ class LedgerFacts {
                                    AND f.member_id = m.member_id AND f.approved = :approved AND f.entries <= 0""")
                         .param("ids", ids).param("approved", approved).update();
             }
+            refreshMemberYears(ids, approved);
         }
+    }
+
+    /**
+     * Recomputes the month bits of the members, committees and years these entries touch. The
+     * upsert covers a concurrent transaction that wrote the same row between our delete and insert.
+     */
+    private void refreshMemberYears(List<Long> ids, boolean approved) {
+        String keys = """
+                (SELECT DISTINCT e.campaign_id, extract(year FROM e.start_date)::int AS yr, e.unit_org_id, m.member_id
+                   FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id WHERE e.id IN (:ids))""";
+        jdbc.sql("DELETE FROM ledger_member_year y USING " + keys + """
+                         k WHERE y.campaign_id = k.campaign_id AND y.year = k.yr AND y.unit_org_id = k.unit_org_id
+                          AND y.member_id = k.member_id AND y.approved = :approved""")
+                .param("ids", ids).param("approved", approved).update();
+        jdbc.sql("""
+                        INSERT INTO ledger_member_year (campaign_id, year, approved, unit_org_id, member_id, months)
+                        SELECT mf.campaign_id, k.yr, mf.approved, mf.unit_org_id, mf.member_id,
+                               bit_or(1 << (extract(month FROM mf.month)::int - 1))
+                          FROM ledger_member_fact mf JOIN """ + keys + """
+                         k ON mf.campaign_id = k.campaign_id AND mf.unit_org_id = k.unit_org_id AND mf.member_id = k.member_id
+                           AND mf.month >= make_date(k.yr, 1, 1) AND mf.month < make_date(k.yr + 1, 1, 1)
+                         WHERE mf.approved = :approved AND mf.entries > 0
+                         GROUP BY 1, 2, 3, 4, 5
+                        ON CONFLICT (campaign_id, year, approved, unit_org_id, member_id) DO UPDATE SET months = EXCLUDED.months""")
+                .param("ids", ids).param("approved", approved).update();
     }
 }

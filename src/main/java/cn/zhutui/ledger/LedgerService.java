@@ -566,7 +566,7 @@ public class LedgerService {
 
     private Page<EntryRow> rows(Page<LedgerEntry> page) {
         List<EntryRow> rows = rows(page.items());
-        return new Page<>(rows, page.total(), page.page(), page.size());
+        return new Page<>(rows, page.total(), page.page(), page.size(), page.totalAtLeast());
     }
 
     private List<EntryRow> rows(List<LedgerEntry> entries) {

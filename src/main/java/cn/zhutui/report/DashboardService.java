@@ -67,9 +67,9 @@ public class DashboardService {
         orgs.get(scope, org.id());
         StatQuery q = reports.query(r, org);
 
-        StatRow total = first(stats.sums(q, StatGroup.TOTAL, 0), 0L);
+        StatRow total = first(stats.sums(q, StatGroup.TOTAL, 0, 0L), 0L);
         ReportPeriod previous = r.period().previous() != null ? r.period().previous() : r.period().sameLastYear();
-        StatRow before = first(stats.sums(q.withRange(previous.from(), previous.to()), StatGroup.TOTAL, 0), 0L);
+        StatRow before = first(stats.sums(q.withRange(previous.from(), previous.to()), StatGroup.TOTAL, 0, 0L), 0L);
 
         // the twelve months up to the period's end, or to this month if the period is still running
         YearMonth last = YearMonth.from(r.period().to());
@@ -78,14 +78,14 @@ public class DashboardService {
             last = now;
         }
         StatQuery year = q.withRange(last.minusMonths(11).atDay(1), last.atEndOfMonth());
-        Map<String, StatRow> byMonth = byGroup(stats.sums(year, StatGroup.MONTH, 0), 0L);
+        Map<String, StatRow> byMonth = byGroup(stats.sums(year, StatGroup.MONTH, 0, 0L), 0L);
         List<Dashboard.Point> trend = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {
             String m = last.minusMonths(i).toString();
             trend.add(point(m, m, entries(byMonth.get(m)), null));
         }
 
-        Map<String, StatRow> byType = byGroup(stats.sums(q, StatGroup.TASK_TYPE, 0), 0L);
+        Map<String, StatRow> byType = byGroup(stats.sums(q, StatGroup.TASK_TYPE, 0, 0L), 0L);
         List<Dashboard.Point> areas = new ArrayList<>();
         for (FocusArea area : s.focusAreas()) {
             long n = s.taskTypes(area).stream().mapToLong(t -> entries(byType.get(String.valueOf(t.id())))).sum();
@@ -93,7 +93,7 @@ public class DashboardService {
         }
 
         List<Org> children = orgs.childUnits(org);
-        Map<String, StatRow> byChild = byGroup(stats.sums(q, StatGroup.CHILD_UNIT, org.depth()), 0L);
+        Map<String, StatRow> byChild = byGroup(stats.sums(q, StatGroup.CHILD_UNIT, org.depth(), 0L), 0L);
         Map<String, Long> activeByChild = stats.members(q, StatGroup.CHILD_UNIT, org.depth());
         List<Dashboard.Point> ranked = children.stream()
                 .map(c -> point(String.valueOf(c.id()), c.name(), entries(byChild.get(String.valueOf(c.id()))), null))
@@ -115,7 +115,7 @@ public class DashboardService {
                 .map(m -> new Dashboard.MemberRef(m.id(), m.name())).toList();
 
         Dashboard.MapIndicator mapIndicator = mapIndicator(s, mapIndicatorId, locale);
-        Map<String, StatRow> byCounty = byGroup(stats.sums(q, StatGroup.COUNTY, 0), mapIndicator.id());
+        Map<String, StatRow> byCounty = byGroup(stats.sums(q, StatGroup.COUNTY, 0, mapIndicator.id()), mapIndicator.id());
         Map<String, String> countyNames = regions.atLevel(RegionLevel.COUNTY, null).stream().collect(Collectors.toMap(Region::code, Region::name));
         List<Dashboard.Point> counties = byCounty.entrySet().stream()
                 .map(e -> new Dashboard.Point(e.getKey(), countyNames.getOrDefault(e.getKey(), e.getKey()),

@@ -63,8 +63,9 @@ public class ReportService {
         orgs.get(scope, org.id());
         StatQuery q = query(r, org);
         List<Org> children = orgs.childUnits(org);
-        Map<String, Map<Long, StatRow>> byGroup = index(stats.sums(q, StatGroup.CHILD_UNIT, org.depth()));
-        Map<Long, StatRow> total = index(stats.sums(q, StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+        List<StatRow> childSums = stats.sums(q, StatGroup.CHILD_UNIT, org.depth());
+        Map<String, Map<Long, StatRow>> byGroup = index(childSums);
+        Map<Long, StatRow> total = sumOfGroups(childSums);
         Map<Long, StatRow> lastYear = totals(q, r.period().sameLastYear());
         Map<Long, StatRow> previous = r.period().previous() == null ? null : totals(q, r.period().previous());
 
@@ -146,6 +147,14 @@ public class ReportService {
 
     private Map<Long, StatRow> totals(StatQuery q, ReportPeriod p) {
         return index(stats.sums(q.withRange(p.from(), p.to()), StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+    }
+
+    /** The org's total: the sum of its own work and its child units' (the groups cover the subtree). */
+    private static Map<Long, StatRow> sumOfGroups(List<StatRow> rows) {
+        Map<Long, StatRow> total = new HashMap<>();
+        rows.forEach(r -> total.merge(r.indicatorId(), r, (a, b) -> new StatRow("total", a.indicatorId(), a.value().add(b.value()),
+                a.entries() + b.entries(), a.households() + b.households(), a.persons() + b.persons())));
+        return total;
     }
 
     static Map<String, Map<Long, StatRow>> index(List<StatRow> rows) {

@@ -83,6 +83,18 @@ class ReportServiceTest {
         assertThat(summary(t, "entries")).isEqualByComparingTo("3");
         assertThat(summary(t, "households")).isEqualByComparingTo("30");
         assertThat(summary(t, "persons")).isEqualByComparingTo("90");
+        assertThat(summary(t, "members")).as("Luquan's member twice, Wuding's once").isEqualByComparingTo("2");
+    }
+
+    @Test
+    void membersWhoTookPartAreCountedOnceOverRangesOfMonthsAcrossYears() {
+        assertThat(summary(table("2023-03-01_2024-01-31", false), "members")).as("E7 in March 2023, E1 in January 2024")
+                .isEqualByComparingTo("2");
+        assertThat(summary(table("2023-04-01_2024-01-31", false), "members")).isEqualByComparingTo("1");
+        assertThat(summary(table("2023-04-01_2023-12-31", false), "members")).isEqualByComparingTo("0");
+        assertThat(summary(table("2024", false), "members")).isEqualByComparingTo("3");
+        assertThat(summary(table("2024-03-15_2024-04-01", false), "members")).as("mid-month: the live path")
+                .isEqualByComparingTo("2");
     }
 
     @Test
@@ -176,11 +188,14 @@ class ReportServiceTest {
     void anApprovalOrAReturnShowsInTheNextReport() {
         DataScope reviewer = scopes.of("province.reviewer").asLoader();
         assertThat(total(table("2024Q2", false), data.salesEvents)).isEqualByComparingTo("5");
+        assertThat(summary(table("2024Q2", false), "members")).isEqualByComparingTo("1");
         ledger.approve(reviewer, data.e5, ledger.get(reviewer, data.e5).version());
         assertThat(total(table("2024Q2", false), data.salesEvents)).as("E5 approved just now").isEqualByComparingTo("12");
+        assertThat(summary(table("2024Q2", false), "members")).as("and its member took part").isEqualByComparingTo("2");
         ledger.revoke(reviewer, data.e5, ledger.get(reviewer, data.e5).version(), "再核实");
         assertThat(total(table("2024Q2", false), data.salesEvents)).isEqualByComparingTo("5");
         assertThat(total(table("2024Q2", true), data.salesEvents)).as("returned: not even with submitted").isEqualByComparingTo("5");
+        assertThat(summary(table("2024Q2", true), "members")).isEqualByComparingTo("1");
         // back as it was for the other tests
         ledger.submit(scopes.of("province.staff").asLoader(), data.e5, ledger.get(reviewer, data.e5).version());
     }
@@ -207,6 +222,20 @@ class ReportServiceTest {
                   (SELECT campaign_id, month, unit_org_id, county_code, task_type_id, approved, entries FROM ledger_fact
                     WHERE indicator_id = 0 AND entries <> 0)) d""").query(Long.class).single();
         assertThat(entryDifferences).isZero();
+        long memberYearDifferences = jdbc.sql("""
+                SELECT count(*) FROM (
+                  (SELECT e.campaign_id, extract(year FROM e.start_date)::int, e.status = 'APPROVED', e.unit_org_id, m.member_id,
+                          bit_or(1 << (extract(month FROM e.start_date)::int - 1))
+                     FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                    WHERE e.status IN ('SUBMITTED', 'APPROVED') GROUP BY 1, 2, 3, 4, 5)
+                  EXCEPT
+                  (SELECT campaign_id, year, approved, unit_org_id, member_id, months FROM ledger_member_year)) d""").query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM ledger_member_year").query(Long.class).single()
+                - jdbc.sql("""
+                SELECT count(DISTINCT (e.campaign_id, extract(year FROM e.start_date), e.status, e.unit_org_id, m.member_id))
+                  FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                 WHERE e.status IN ('SUBMITTED', 'APPROVED')""").query(Long.class).single();
+        assertThat(memberYearDifferences).as("the month bits of who took part").isZero();
     }
 
     @Test

@@ -31,7 +31,8 @@ final class EntryApiModels {
     record EvidenceDto(long id, String name, String contentType, long size, String url) {
     }
 
-    record PageDto(List<EntryDto> items, long total, int page, int size) {
+    /** totalAtLeast: the total was counted only up to a cap (there are at least that many). */
+    record PageDto(List<EntryDto> items, long total, boolean totalAtLeast, int page, int size) {
     }
 
     /**

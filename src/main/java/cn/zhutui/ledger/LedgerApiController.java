@@ -56,7 +56,7 @@ class LedgerApiController {
                  @RequestParam(defaultValue = "50") int size) {
         LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, memberId, regionCode, periodId, status, flagged, null, sort);
         var result = ledger.search(scope, q, new PageRequest(page, size));
-        return new PageDto(result.items().stream().map(r -> dto(scope, r.entry().id())).toList(), result.total(), result.page(), result.size());
+        return new PageDto(result.items().stream().map(r -> dto(scope, r.entry().id())).toList(), result.total(), result.totalAtLeast(), result.page(), result.size());
     }
 
     @GetMapping("/{id}")

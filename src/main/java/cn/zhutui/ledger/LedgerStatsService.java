@@ -39,7 +39,7 @@ public class LedgerStatsService {
             w.and("f.indicator_id = :indicator", "indicator", indicatorId);
             Where outer = new Where().and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
             w.params().putAll(outer.params());
-            sql = "SELECT " + groupKey(group, "x.fk", parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries,"
+            sql = "SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries,"
                     + " sum(x.households) AS households, sum(x.persons) AS persons FROM ("
                     + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
                     + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
@@ -66,21 +66,26 @@ public class LedgerStatsService {
                 .list();
     }
 
-    /** Members who took part (distinct), by group: CHILD_UNIT, UNIT or TOTAL. */
+    /**
+     * Members who took part (distinct), by group: CHILD_UNIT, UNIT or TOTAL; the key "total" is
+     * always there (a member of several groups counts once in it).
+     */
     public Map<String, Long> members(StatQuery q, StatGroup group, int parentDepth) {
-        String sql;
+        String pairs;
         Where w;
         if (memberYearsAnswer(q)) {
             w = memberYears(q);
-            sql = "SELECT grp, count(*) FROM (SELECT DISTINCT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
-                    + " FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id" + w.sql() + ") d GROUP BY 1";
+            pairs = "SELECT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
+                    + " FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id" + w.sql();
         } else {
             w = filter(q);
-            sql = "SELECT grp, count(*) FROM (SELECT DISTINCT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
+            pairs = "SELECT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
                     + " FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
-                    + " JOIN task_type t ON t.id = e.task_type_id" + w.sql() + ") d GROUP BY 1";
+                    + " JOIN task_type t ON t.id = e.task_type_id" + w.sql();
         }
-        return jdbc.sql(sql).params(w.params()).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+        String grouping = group == StatGroup.TOTAL ? "grp" : "GROUPING SETS ((grp), ())";
+        return jdbc.sql("SELECT coalesce(grp, 'total'), count(DISTINCT member_id) FROM (" + pairs + ") d GROUP BY " + grouping)
+                .params(w.params()).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -180,14 +185,23 @@ public class LedgerStatsService {
         };
     }
 
-    /** A fact's own part of a group key ('' for the org groups, which come from its unit). */
+    /** A fact's own part of a group key, as summed per unit (0 for the org groups, which come from the unit). */
     private static String factKey(StatGroup group) {
         return switch (group) {
-            case COUNTY -> "f.county_code";
-            case PREFECTURE -> "left(f.county_code, 4)";
-            case TASK_TYPE -> "f.task_type_id::text";
-            case MONTH -> "to_char(f.month, 'YYYY-MM')";
-            default -> "''";
+            case COUNTY, PREFECTURE -> "f.county_code";
+            case TASK_TYPE -> "f.task_type_id";
+            case MONTH -> "f.month";
+            default -> "0";
+        };
+    }
+
+    /** The group key of the sums per unit, formatted once per sum rather than once per fact. */
+    private static String outerFactKey(StatGroup group) {
+        return switch (group) {
+            case PREFECTURE -> "left(x.fk, 4)";
+            case TASK_TYPE -> "x.fk::text";
+            case MONTH -> "to_char(x.fk, 'YYYY-MM')";
+            default -> "x.fk";
         };
     }
 

@@ -144,22 +144,17 @@ class MemberRepository {
         }
     }
 
-    List<Long> idsUnder(String path) {
-        return jdbc.sql("""
-                        SELECT DISTINCT mo.member_id FROM member_org mo JOIN org o ON o.id = mo.org_id JOIN member m ON m.id = mo.member_id
-                         WHERE o.path LIKE :path || '%' AND m.active ORDER BY mo.member_id""")
-                .param("path", path).query(Long.class).list();
-    }
-
-    Map<Long, Long> countsByChild(String path, int depth) {
+    /** Each active membership under an org: the member and the org's child it lies under (null: the org itself). */
+    void membershipsUnder(String path, int depth, java.util.function.BiConsumer<Long, Long> consumer) {
         // depth is a number from the org's own path, not user input
-        return jdbc.sql("""
-                        SELECT split_part(o.path, '/', %d)::bigint AS child, count(DISTINCT mo.member_id)
+        jdbc.sql("""
+                        SELECT mo.member_id, nullif(split_part(o.path, '/', %d), '')::bigint AS child
                           FROM member_org mo JOIN org o ON o.id = mo.org_id JOIN member m ON m.id = mo.member_id
-                         WHERE o.path LIKE :path || '%%' AND o.path <> :path AND m.active
-                         GROUP BY 1""".formatted(depth + 2))
-                .param("path", path).query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                         WHERE o.path LIKE :path || '%%' AND m.active""".formatted(depth + 2))
+                .param("path", path).query(rs -> {
+                    long child = rs.getLong(2);
+                    consumer.accept(rs.getLong(1), rs.wasNull() ? null : child);
+                });
     }
 
     long countInScope(String scopePath) {

@@ -75,19 +75,24 @@ public class MemberService {
         return new MemberRepository.Filter(scope.orgPath(), self, orgPath, q);
     }
 
-    /** Ids of the active members with a membership under an org (for participation counts). */
-    public List<Long> idsUnder(DataScope scope, long orgId) {
-        String path = orgs.get(scope, orgId).path();
-        return repository.idsUnder(path);
-    }
-
     /**
-     * Active members under an org, counted by the org directly below it that they belong to (a
-     * member in several counts in each); the key is that org's id.
+     * The active members with a membership under an org (for participation): their ids, and
+     * their counts by the org directly below it that they belong to (a member in several counts
+     * in each; the key is that org's id).
      */
-    public Map<Long, Long> countsByChild(DataScope scope, long orgId) {
+    public MembersUnder membersUnder(DataScope scope, long orgId) {
         var org = orgs.get(scope, orgId);
-        return repository.countsByChild(org.path(), org.depth());
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        Map<Long, java.util.Set<Long>> byChild = new java.util.HashMap<>();
+        repository.membershipsUnder(org.path(), org.depth(), (member, child) -> {
+            ids.add(member);
+            if (child != null) {
+                byChild.computeIfAbsent(child, k -> new java.util.HashSet<>()).add(member);
+            }
+        });
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        byChild.forEach((child, members) -> counts.put(child, (long) members.size()));
+        return new MembersUnder(List.copyOf(ids), counts);
     }
 
     /** Id and name of every active member in scope, for imports and pickers that resolve many at once. */

@@ -98,7 +98,8 @@ public class DashboardService {
         List<Dashboard.Point> ranked = children.stream()
                 .map(c -> point(String.valueOf(c.id()), c.name(), entries(byChild.get(String.valueOf(c.id()))), null))
                 .sorted(Comparator.comparing(Dashboard.Point::value).reversed()).toList();
-        Map<Long, Long> membersByChild = members.countsByChild(scope, org.id());
+        cn.zhutui.member.MembersUnder under = members.membersUnder(scope, org.id());
+        Map<Long, Long> membersByChild = under.countsByChild();
         List<Dashboard.Point> participation = new ArrayList<>();
         for (Org c : children) {
             long all = membersByChild.getOrDefault(c.id(), 0L);
@@ -108,7 +109,7 @@ public class DashboardService {
         }
         participation.sort(Comparator.comparing(Dashboard.Point::value));
 
-        List<Long> everyone = members.idsUnder(scope, org.id());
+        List<Long> everyone = under.ids();
         Set<Long> active = stats.activeMembers(q);
         List<Long> inactive = everyone.stream().filter(id -> !active.contains(id)).toList();
         List<Dashboard.MemberRef> inactiveShown = members.findAll(inactive.stream().limit(30).toList()).stream()

@@ -115,7 +115,7 @@ public class ReportService {
                                               Map<String, Map<Long, StatRow>> byGroup, Map<Long, StatRow> total,
                                               Map<Long, StatRow> lastYear, Map<Long, StatRow> previous, Locale locale) {
         Map<String, Long> members = stats.members(q, StatGroup.CHILD_UNIT, org.depth());
-        long allMembers = stats.members(q, StatGroup.TOTAL, 0).getOrDefault("total", 0L);
+        long allMembers = members.getOrDefault("total", 0L);
         List<StatisticsTable.Row> rows = new ArrayList<>();
         for (String key : SUMMARY_KEYS) {
             Map<Long, BigDecimal> values = new LinkedHashMap<>();

@@ -2,14 +2,16 @@ package cn.zhutui.ledger;
 
 import cn.zhutui.common.Where;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Sums of the ledger for reports, at any moment: from the facts kept in step with every approval
- * when the range is whole months, or from the entries themselves for other ranges. Scope is the
+ * Sums of the ledger for reports, at any moment: whole months from the facts kept in step with
+ * every approval, the days of a range that do not fill a month from the entries themselves. Scope is the
  * caller's to apply (the report asks only under an org the user may see).
  */
 @Service
@@ -31,34 +33,48 @@ public class LedgerStatsService {
 
     /** The same, for one indicator only (0: the entries, households and persons). */
     public List<StatRow> sums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
-        String sql;
-        Where w;
-        if (q.monthAligned()) {
-            // facts are summed per unit first, without joins; the few sums are then grouped by org
-            w = factFilter(q);
-            w.and("f.indicator_id = :indicator", "indicator", indicatorId);
-            Where outer = new Where().and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
-            w.params().putAll(outer.params());
-            sql = "SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries,"
-                    + " sum(x.households) AS households, sum(x.persons) AS persons FROM ("
-                    + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
-                    + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
-                    + ") x JOIN org u ON u.id = x.unit_org_id" + outer.sql() + " GROUP BY 1, 2";
-        } else {
-            w = filter(q);
-            String key = groupKey(group, entryKey(group), parentDepth);
-            String values = indicatorId == null || indicatorId != 0
-                    ? " SELECT " + key + " AS grp, v.indicator_id, v.value, 0 AS entries, 0 AS households, 0 AS persons"
-                    + " FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
-                    + " JOIN task_type t ON t.id = e.task_type_id" + w.sql() + (indicatorId == null ? "" : " AND v.indicator_id = :indicator")
-                    + (indicatorId == null ? " UNION ALL" : "") : "";
-            String entries = indicatorId == null || indicatorId == 0
-                    ? " SELECT " + key + ", 0, 0, 1, coalesce(e.households, 0), coalesce(e.persons, 0)"
-                    + " FROM ledger_entry e JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + w.sql() : "";
-            w.param("indicator", indicatorId);
-            sql = "SELECT grp, indicator_id, sum(value) AS value, sum(entries) AS entries, sum(households) AS households, sum(persons) AS persons FROM ("
-                    + values + entries + ") x GROUP BY 1, 2";
+        Split split = factsKnow(q) ? Split.of(q) : Split.daysOnly(q);
+        List<StatRow> rows = new ArrayList<>();
+        if (split.months() != null) {
+            rows.addAll(factSums(split.months(), group, parentDepth, indicatorId));
         }
+        for (StatQuery days : split.days()) {
+            rows.addAll(entrySums(days, group, parentDepth, indicatorId));
+        }
+        return split.days().isEmpty() || split.months() == null && split.days().size() == 1 ? rows : merged(rows);
+    }
+
+    private List<StatRow> factSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+        // facts are summed per unit first, without joins; the few sums are then grouped by org
+        Where w = factFilter(q);
+        w.and("f.indicator_id = :indicator", "indicator", indicatorId);
+        Where outer = new Where().and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
+        w.params().putAll(outer.params());
+        return statRows("SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value,"
+                + " sum(x.entries) AS entries, sum(x.households) AS households, sum(x.persons) AS persons FROM ("
+                + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
+                + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
+                + ") x JOIN org u ON u.id = x.unit_org_id" + outer.sql() + " GROUP BY 1, 2", w);
+    }
+
+    private List<StatRow> entrySums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+        Where w = filter(q);
+        String key = groupKey(group, entryKey(group), parentDepth);
+        String values = indicatorId == null || indicatorId != 0
+                ? " SELECT " + key + " AS grp, v.indicator_id, v.value, 0 AS entries, 0 AS households, 0 AS persons"
+                + " FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
+                + " JOIN task_type t ON t.id = e.task_type_id" + w.sql() + (indicatorId == null ? "" : " AND v.indicator_id = :indicator")
+                + (indicatorId == null ? " UNION ALL" : "") : "";
+        String entries = indicatorId == null || indicatorId == 0
+                ? " SELECT " + key + " AS grp, 0 AS indicator_id, 0 AS value, 1 AS entries, coalesce(e.households, 0) AS households,"
+                + " coalesce(e.persons, 0) AS persons"
+                + " FROM ledger_entry e JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + w.sql() : "";
+        w.param("indicator", indicatorId);
+        return statRows("SELECT grp, indicator_id, sum(value) AS value, sum(entries) AS entries, sum(households) AS households,"
+                + " sum(persons) AS persons FROM (" + values + entries + ") x GROUP BY 1, 2", w);
+    }
+
+    private List<StatRow> statRows(String sql, Where w) {
         return jdbc.sql(sql).params(w.params())
                 .query((rs, i) -> new StatRow(rs.getString("grp"), rs.getLong("indicator_id"),
                         rs.getBigDecimal("value") == null ? BigDecimal.ZERO : rs.getBigDecimal("value").stripTrailingZeros(),
@@ -66,27 +82,59 @@ public class LedgerStatsService {
                 .list();
     }
 
+    /** Rows of the same group and indicator added up (the months' facts and the days' entries). */
+    private static List<StatRow> merged(List<StatRow> rows) {
+        Map<String, StatRow> sums = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> sums.merge(r.group() + "|" + r.indicatorId(), r, (a, b) -> new StatRow(a.group(), a.indicatorId(),
+                a.value().add(b.value()), a.entries() + b.entries(), a.households() + b.households(), a.persons() + b.persons())));
+        return List.copyOf(sums.values());
+    }
+
     /**
      * Members who took part (distinct), by group: CHILD_UNIT, UNIT or TOTAL; the key "total" is
      * always there (a member of several groups counts once in it).
      */
     public Map<String, Long> members(StatQuery q, StatGroup group, int parentDepth) {
-        String pairs;
-        Where w;
-        if (memberYearsAnswer(q)) {
-            w = memberYears(q);
-            pairs = "SELECT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
-                    + " FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id" + w.sql();
-        } else {
-            w = filter(q);
-            pairs = "SELECT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
-                    + " FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
-                    + " JOIN task_type t ON t.id = e.task_type_id" + w.sql();
+        Split split = memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
+        if (split.days().isEmpty() || split.months() == null && split.days().size() == 1) {
+            // one source: counted in the database
+            Where w = split.months() != null ? memberYears(split.months()) : filter(q);
+            String pairs = split.months() != null ? memberYearPairs(group, parentDepth, w) : entryPairs(group, parentDepth, w);
+            String grouping = group == StatGroup.TOTAL ? "grp" : "GROUPING SETS ((grp), ())";
+            return jdbc.sql("SELECT coalesce(grp, 'total'), count(DISTINCT member_id) FROM (" + pairs + ") d GROUP BY " + grouping)
+                    .params(w.params()).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
-        String grouping = group == StatGroup.TOTAL ? "grp" : "GROUPING SETS ((grp), ())";
-        return jdbc.sql("SELECT coalesce(grp, 'total'), count(DISTINCT member_id) FROM (" + pairs + ") d GROUP BY " + grouping)
-                .params(w.params()).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // whole months from the month bits, the days at either end from the entries: a member counts once
+        Map<String, java.util.Set<Long>> byGroup = new java.util.HashMap<>();
+        java.util.Set<Long> all = new java.util.HashSet<>();
+        org.springframework.jdbc.core.RowCallbackHandler collect = rs -> {
+            byGroup.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+            all.add(rs.getLong(2));
+        };
+        if (split.months() != null) {
+            Where w = memberYears(split.months());
+            jdbc.sql(memberYearPairs(group, parentDepth, w)).params(w.params()).query(collect);
+        }
+        for (StatQuery days : split.days()) {
+            Where w = filter(days);
+            jdbc.sql(entryPairs(group, parentDepth, w)).params(w.params()).query(collect);
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        byGroup.forEach((g, members) -> counts.put(g, (long) members.size()));
+        counts.put("total", (long) all.size());
+        return counts;
+    }
+
+    private static String memberYearPairs(StatGroup group, int parentDepth, Where w) {
+        return "SELECT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
+                + " FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id" + w.sql();
+    }
+
+    private static String entryPairs(StatGroup group, int parentDepth, Where w) {
+        return "SELECT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
+                + " FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
+                + " JOIN task_type t ON t.id = e.task_type_id" + w.sql();
     }
 
     /** The members with the most entries in the range, with their counts, most first. */
@@ -103,21 +151,58 @@ public class LedgerStatsService {
 
     /** Ids of the members who recorded something in the range (under the query's org). */
     public java.util.Set<Long> activeMembers(StatQuery q) {
-        if (memberYearsAnswer(q)) {
-            Where w = memberYears(q);
-            return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT my.member_id FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id"
+        Split split = memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
+        java.util.Set<Long> active = new java.util.HashSet<>();
+        if (split.months() != null) {
+            Where w = memberYears(split.months());
+            active.addAll(jdbc.sql("SELECT DISTINCT my.member_id FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id"
                     + w.sql()).params(w.params()).query(Long.class).list());
         }
-        Where w = filter(q);
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT m.member_id FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id"
-                + " JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + w.sql()).params(w.params())
-                .query(Long.class).list());
+        for (StatQuery days : split.days()) {
+            Where w = filter(days);
+            active.addAll(jdbc.sql("SELECT DISTINCT m.member_id FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id"
+                    + " JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + w.sql()).params(w.params())
+                    .query(Long.class).list());
+        }
+        return active;
     }
 
-    /** The month bits know committees, months and years only: finer filters sum the entries. */
-    private static boolean memberYearsAnswer(StatQuery q) {
-        return q.monthAligned() && q.regionPrefix() == null && (q.counties() == null || q.counties().isEmpty())
-                && q.focusAreaId() == null && q.taskTypeId() == null;
+    /** The facts know counties, not townships or villages: a finer place sums the entries. */
+    private static boolean factsKnow(StatQuery q) {
+        return q.regionPrefix() == null || q.regionPrefix().length() <= 6;
+    }
+
+    /** The month bits know committees, months and years only: finer filters need the entries. */
+    private static boolean memberYearsKnow(StatQuery q) {
+        return q.regionPrefix() == null && (q.counties() == null || q.counties().isEmpty()) && q.focusAreaId() == null
+                && q.taskTypeId() == null;
+    }
+
+    /**
+     * A range cut into its whole months (from the facts; null if none) and the days before and
+     * after them (from the entries): 5 January to 20 March is February, 5–31 January and 1–20 March.
+     */
+    record Split(StatQuery months, List<StatQuery> days) {
+
+        static Split of(StatQuery q) {
+            LocalDate first = q.from().getDayOfMonth() == 1 ? q.from() : q.from().withDayOfMonth(1).plusMonths(1);
+            LocalDate last = q.to().plusDays(1).getDayOfMonth() == 1 ? q.to() : q.to().withDayOfMonth(1).minusDays(1);
+            if (first.isAfter(last)) {
+                return daysOnly(q);
+            }
+            List<StatQuery> days = new ArrayList<>();
+            if (q.from().isBefore(first)) {
+                days.add(q.withRange(q.from(), first.minusDays(1)));
+            }
+            if (q.to().isAfter(last)) {
+                days.add(q.withRange(last.plusDays(1), q.to()));
+            }
+            return new Split(q.withRange(first, last), days);
+        }
+
+        static Split daysOnly(StatQuery q) {
+            return new Split(null, List.of(q));
+        }
     }
 
     /** The rows of ledger_member_year with a month of the range: one (year, month mask) condition per year. */

@@ -73,6 +73,18 @@ class DashboardServiceTest {
     }
 
     @Test
+    void aRangeOfDays() {
+        Dashboard d = province("2024-01-10_2024-03-31", null);
+        assertThat(d.entries()).isEqualTo(3);
+        assertThat(d.activeMembers()).isEqualTo(2);
+        assertThat(value(d.counties(), DemoAccounts.LUQUAN)).isEqualByComparingTo("2");
+        assertThat(value(d.trend(), "2024-01")).isEqualByComparingTo("1");
+        Dashboard sales = province("2024-01-10_2024-04-01", data.sales);
+        assertThat(value(sales.counties(), DemoAccounts.LUQUAN)).as("E1 + E2").isEqualByComparingTo("14.75");
+        assertThat(value(sales.counties(), "530102")).as("E4 on the last day").isEqualByComparingTo("20");
+    }
+
+    @Test
     void theMapShowsTheChosenIndicator() {
         Dashboard d = province("2024", data.sales);
         assertThat(d.mapIndicator().id()).isEqualTo(data.sales);

@@ -122,6 +122,28 @@ class ReportServiceTest {
     }
 
     @Test
+    void aRangeOfDaysTakesItsWholeMonthsFromTheFactsAndItsEndsFromTheEntries() {
+        StatisticsTable t = table("2024-01-10_2024-03-31", false);
+        assertThat(total(t, data.salesEvents)).as("E1 on 15 January (entries), E2 and E3 (facts)").isEqualByComparingTo("6");
+        assertThat(summary(t, "entries")).isEqualByComparingTo("3");
+        assertThat(summary(t, "members")).as("Luquan's member in January and in February counts once").isEqualByComparingTo("2");
+        StatisticsTable noWholeMonth = table("2024-01-16_2024-02-28", false);
+        assertThat(summary(noWholeMonth, "entries")).as("E1 the day before, E2 the day after").isEqualByComparingTo("0");
+        assertThat(summary(noWholeMonth, "members")).isEqualByComparingTo("0");
+        StatisticsTable wide = table("2023-03-10_2024-04-01", false);
+        assertThat(total(wide, data.salesEvents)).as("E7 on its first day, E4 on its last").isEqualByComparingTo("15");
+        assertThat(summary(wide, "members")).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aTownshipOrVillageIsSummedFromTheEntriesNotItsCounty() {
+        assertThat(total(table(province(), "2024", false, "530128001002", null), data.salesEvents)).as("E2 only").isEqualByComparingTo("3");
+        assertThat(total(table(province(), "2024", false, "530128001", null), data.salesEvents))
+                .isEqualByComparingTo(total(table(province(), "2024", false, DemoAccounts.LUQUAN, null), data.salesEvents))
+                .isEqualByComparingTo("5");
+    }
+
+    @Test
     void submittedEntriesCountOnlyWhenAskedAndReturnedOnesNever() {
         assertThat(total(table("2024", false), data.salesEvents)).isEqualByComparingTo("11");
         StatisticsTable with = table("2024", true);

@@ -38,7 +38,7 @@ class LedgerApiTest {
     JsonMapper json;
 
     String token(String username) {
-        return "Bearer " + tokens.create(scopes.of(username), "test", 1);
+        return scopes.bearer(username);
     }
 
     String body(String title, boolean submit) {

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.zhutui.demo.DemoAccounts;
 import cn.zhutui.org.OrgService;
-import cn.zhutui.security.ApiTokenService;
 import cn.zhutui.support.IntegrationTest;
 import cn.zhutui.support.Scopes;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,6 @@ class ReportApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ApiTokenService tokens;
-    @Autowired
     Scopes scopes;
     @Autowired
     StatsDataset data;
@@ -36,7 +33,7 @@ class ReportApiTest {
     }
 
     String token(String username) {
-        return "Bearer " + tokens.create(scopes.of(username), "test", 1);
+        return scopes.bearer(username);
     }
 
     @Test

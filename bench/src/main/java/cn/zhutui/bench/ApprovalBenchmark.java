@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,25 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ApprovalBenchmark {
 
-    @Param("http://localhost:8080")
-    public String url;
-    @Param("province.reviewer")
-    public String user;
-    @Param("Zhutui2026")
-    public String password;
-    @Param("2025Q3")
-    public String quarter;
-
     Web web;
     long campaignId;
+    String quarter;
     final Deque<JsonNode> submitted = new ArrayDeque<>();
     JsonNode next;
     long approvedBefore;
 
     @Setup
-    public void setUp() {
-        web = Web.login(url, user, password).withApiToken();
-        campaignId = web.api("/api/v1/reports/table?periodId=" + quarter).get("campaignId").asLong();
+    public void setUp(App app) {
+        web = app.web;
+        campaignId = app.campaignId;
+        quarter = app.quarter;
     }
 
     @Setup(Level.Invocation)

@@ -27,15 +27,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class StatisticsBenchmark {
 
-    @Param("http://localhost:8080")
-    public String url;
-    @Param("province.reviewer")
-    public String user;
-    @Param("Zhutui2026")
-    public String password;
-    /** The quarter of the tables; its year-to-date is the YTD table. */
-    @Param("2025Q3")
-    public String quarter;
     /** A prefecture and a county of it: the start of their committees' names. */
     @Param("昆明")
     public String prefecture;
@@ -44,6 +35,7 @@ public class StatisticsBenchmark {
 
     Web web;
     long campaignId;
+    String quarter;
     long prefectureOrg;
     long countyOrg;
     String quarterRange;
@@ -59,10 +51,11 @@ public class StatisticsBenchmark {
     }
 
     @Setup
-    public void setUp() {
-        web = Web.login(url, user, password).withApiToken();
-        JsonNode province = web.api("/api/v1/reports/table?periodId=" + quarter);
-        campaignId = province.get("campaignId").asLong();
+    public void setUp(App app) {
+        web = app.web;
+        campaignId = app.campaignId;
+        quarter = app.quarter;
+        JsonNode province = web.api("/api/v1/reports/table?campaignId=" + campaignId + "&periodId=" + quarter);
         prefectureOrg = columnOf(province, prefecture);
         countyOrg = columnOf(web.api("/api/v1/reports/table?campaignId=" + campaignId + "&orgId=" + prefectureOrg + "&periodId=" + quarter), county);
         int year = Integer.parseInt(quarter.substring(0, 4));

@@ -26,7 +26,7 @@ public record Page<T>(List<T> items, long total, int page, int size, boolean tot
     }
 
     public boolean hasNext() {
-        return page < pages();
+        return totalAtLeast ? items.size() == size : page < pages();
     }
 
     public <R> Page<R> map(Function<T, R> f) {

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerFacts {
 
+    /** The first key of the advisory locks on ledger_member_year rows (the second is the row's hash). */
+    private static final int MEMBER_YEAR_LOCK = 0x7a746d79;
+
     private final JdbcClient jdbc;
 
     LedgerFacts(JdbcClient jdbc) {
@@ -87,13 +90,19 @@ class LedgerFacts {
     }
 
     /**
-     * Recomputes the month bits of the members, committees and years these entries touch. The
-     * upsert covers a concurrent transaction that wrote the same row between our delete and insert.
+     * Recomputes the month bits of the members, committees and years these entries touch, under
+     * a lock per row so concurrent moves of the same member (in other months) are serialised.
      */
     private void refreshMemberYears(List<Long> ids, boolean approved) {
         String keys = """
                 (SELECT DISTINCT e.campaign_id, extract(year FROM e.start_date)::int AS yr, e.unit_org_id, m.member_id
                    FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id WHERE e.id IN (:ids))""";
+        // One member-year at a time across transactions, taken in one global order (no deadlock):
+        // the statements below then read what an earlier holder committed, and a concurrent move
+        // of the same member in another month cannot overwrite this one's bits with a stale mask.
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(" + MEMBER_YEAR_LOCK + ", h)) FROM (SELECT DISTINCT hashtext(concat_ws(':', k.campaign_id,"
+                        + " k.yr, :approved, k.unit_org_id, k.member_id)) AS h FROM " + keys + " k ORDER BY 1) locks")
+                .param("ids", ids).param("approved", approved).query(Long.class).single();
         jdbc.sql("DELETE FROM ledger_member_year y USING " + keys + """
                          k WHERE y.campaign_id = k.campaign_id AND y.year = k.yr AND y.unit_org_id = k.unit_org_id
                           AND y.member_id = k.member_id AND y.approved = :approved""")

@@ -48,13 +48,13 @@ public class LedgerStatsService {
         // facts are summed per unit first, without joins; the few sums are then grouped by org
         Where w = factFilter(q);
         w.and("f.indicator_id = :indicator", "indicator", indicatorId);
-        Where outer = new Where().and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
-        w.params().putAll(outer.params());
+        // a small org's report reads only its units' facts, not the province's
+        w.and("f.unit_org_id IN (SELECT id FROM org WHERE path LIKE :unitPath || '%')", "unitPath", q.unitPath());
         return statRows("SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value,"
                 + " sum(x.entries) AS entries, sum(x.households) AS households, sum(x.persons) AS persons FROM ("
                 + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
                 + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
-                + ") x JOIN org u ON u.id = x.unit_org_id" + outer.sql() + " GROUP BY 1, 2", w);
+                + ") x JOIN org u ON u.id = x.unit_org_id GROUP BY 1, 2", w);
     }
 
     private List<StatRow> entrySums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
@@ -77,9 +77,18 @@ public class LedgerStatsService {
     private List<StatRow> statRows(String sql, Where w) {
         return jdbc.sql(sql).params(w.params())
                 .query((rs, i) -> new StatRow(rs.getString("grp"), rs.getLong("indicator_id"),
-                        rs.getBigDecimal("value") == null ? BigDecimal.ZERO : rs.getBigDecimal("value").stripTrailingZeros(),
+                        plain(rs.getBigDecimal("value")),
                         rs.getLong("entries"), rs.getLong("households"), rs.getLong("persons")))
                 .list();
+    }
+
+    /** Without trailing zeros, but 100 stays 100 (not 1E+2) in pages, files and JSON. */
+    private static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** Rows of the same group and indicator added up (the months' facts and the days' entries). */

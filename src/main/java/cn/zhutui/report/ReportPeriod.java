@@ -58,7 +58,10 @@ public record ReportPeriod(String id, LocalDate from, LocalDate to, Kind kind, P
 
     public static boolean isValid(String id) {
         try {
-            parse(id);
+            ReportPeriod p = parse(id);
+            // a period whose comparisons (同比, 环比) cannot be built is of no use to a report
+            p.sameLastYear();
+            p.previous();
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -65,7 +65,7 @@ class ApiErrorHandling {
         return problem(HttpStatus.CONFLICT, message("error.conflict", null, locale(request)));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, org.springframework.validation.BindException.class,
             MissingServletRequestParameterException.class})
     ProblemDetail badRequest(Exception e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, message("error.badRequest", null, locale(request)));

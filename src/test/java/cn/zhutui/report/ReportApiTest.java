@@ -65,5 +65,9 @@ class ReportApiTest {
                         .header("Authorization", county))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("periodId"));
+        mvc.perform(get("/api/v1/reports/table").param("periodId", "1900").header("Authorization", county))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("periodId"));
+        mvc.perform(get("/api/v1/reports/table").param("orgId", "abc").header("Authorization", county))
+                .andExpect(status().isBadRequest());
     }
 }

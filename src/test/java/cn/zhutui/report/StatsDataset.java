@@ -116,6 +116,13 @@ public class StatsDataset {
         return this;
     }
 
+    /** One more submitted entry of Luquan's (by the same member as E1), for tests that review it. */
+    long submitted(String title, LocalDate date) {
+        TaskType type = campaigns.structure(campaignId).taskTypes().stream().filter(t -> t.shortName().equals("农产品销售")).findFirst().orElseThrow();
+        EntryForm form = row(type, unit(DemoAccounts.LUQUAN), "530128001001", date, 1, "1", null, title).form();
+        return ledger.create(scopes.of("province.staff").asLoader(), form, EntrySource.WEB, true);
+    }
+
     private ImportRow row(TaskType type, long org, String village, LocalDate date, int events, String money, Integer tempValue, String title) {
         EntryForm f = new EntryForm();
         f.setCampaignId(campaignId);

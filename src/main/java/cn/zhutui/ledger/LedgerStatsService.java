@@ -48,13 +48,21 @@ public class LedgerStatsService {
         // facts are summed per unit first, without joins; the few sums are then grouped by org
         Where w = factFilter(q);
         w.and("f.indicator_id = :indicator", "indicator", indicatorId);
-        // a small org's report reads only its units' facts, not the province's
-        w.and("f.unit_org_id IN (SELECT id FROM org WHERE path LIKE :unitPath || '%')", "unitPath", q.unitPath());
+        // a small org's report reads only its units' facts; a root's reads them all and keeps its subtree's
+        // sums after grouping (cheaper than a semi-join on every fact)
+        boolean root = q.unitPath() != null && q.unitPath().chars().filter(c -> c == '/').count() <= 2;
+        Where outer = new Where();
+        if (root) {
+            outer.and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
+            w.params().putAll(outer.params());
+        } else {
+            w.and("f.unit_org_id IN (SELECT id FROM org WHERE path LIKE :unitPath || '%')", "unitPath", q.unitPath());
+        }
         return statRows("SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value,"
                 + " sum(x.entries) AS entries, sum(x.households) AS households, sum(x.persons) AS persons FROM ("
                 + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
                 + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
-                + ") x JOIN org u ON u.id = x.unit_org_id GROUP BY 1, 2", w);
+                + ") x JOIN org u ON u.id = x.unit_org_id" + outer.sql() + " GROUP BY 1, 2", w);
     }
 
     private List<StatRow> entrySums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {

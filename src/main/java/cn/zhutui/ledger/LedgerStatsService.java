@@ -112,7 +112,7 @@ public class LedgerStatsService {
      * always there (a member of several groups counts once in it).
      */
     public Map<String, Long> members(StatQuery q, StatGroup group, int parentDepth) {
-        Split split = memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
+        Split split = memberSplit(q);
         if (split.days().isEmpty() || split.months() == null && split.days().size() == 1) {
             // one source: counted in the database
             Where w = split.months() != null ? memberYears(split.months()) : filter(q);
@@ -129,14 +129,7 @@ public class LedgerStatsService {
             byGroup.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
             all.add(rs.getLong(2));
         };
-        if (split.months() != null) {
-            Where w = memberYears(split.months());
-            jdbc.sql(memberYearPairs(group, parentDepth, w)).params(w.params()).query(collect);
-        }
-        for (StatQuery days : split.days()) {
-            Where w = filter(days);
-            jdbc.sql(entryPairs(group, parentDepth, w)).params(w.params()).query(collect);
-        }
+        forEachMemberPair(split, group, parentDepth, collect);
         Map<String, Long> counts = new java.util.HashMap<>();
         byGroup.forEach((g, members) -> counts.put(g, (long) members.size()));
         counts.put("total", (long) all.size());
@@ -144,12 +137,12 @@ public class LedgerStatsService {
     }
 
     private static String memberYearPairs(StatGroup group, int parentDepth, Where w) {
-        return "SELECT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
+        return "SELECT DISTINCT " + groupKey(group, "''", parentDepth) + " AS grp, my.member_id"
                 + " FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id" + w.sql();
     }
 
     private static String entryPairs(StatGroup group, int parentDepth, Where w) {
-        return "SELECT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
+        return "SELECT DISTINCT " + groupKey(group, entryKey(group), parentDepth) + " AS grp, m.member_id"
                 + " FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id JOIN org u ON u.id = e.unit_org_id"
                 + " JOIN task_type t ON t.id = e.task_type_id" + w.sql();
     }
@@ -168,20 +161,25 @@ public class LedgerStatsService {
 
     /** Ids of the members who recorded something in the range (under the query's org). */
     public java.util.Set<Long> activeMembers(StatQuery q) {
-        Split split = memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
         java.util.Set<Long> active = new java.util.HashSet<>();
+        forEachMemberPair(memberSplit(q), StatGroup.TOTAL, 0, rs -> active.add(rs.getLong(2)));
+        return active;
+    }
+
+    /** Each (group, member) pair of the split's months (from the month bits) and days (from the entries). */
+    private void forEachMemberPair(Split split, StatGroup group, int parentDepth, org.springframework.jdbc.core.RowCallbackHandler handler) {
         if (split.months() != null) {
             Where w = memberYears(split.months());
-            active.addAll(jdbc.sql("SELECT DISTINCT my.member_id FROM ledger_member_year my JOIN org u ON u.id = my.unit_org_id"
-                    + w.sql()).params(w.params()).query(Long.class).list());
+            jdbc.sql(memberYearPairs(group, parentDepth, w)).params(w.params()).query(handler);
         }
         for (StatQuery days : split.days()) {
             Where w = filter(days);
-            active.addAll(jdbc.sql("SELECT DISTINCT m.member_id FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id"
-                    + " JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + w.sql()).params(w.params())
-                    .query(Long.class).list());
+            jdbc.sql(entryPairs(group, parentDepth, w)).params(w.params()).query(handler);
         }
-        return active;
+    }
+
+    private static Split memberSplit(StatQuery q) {
+        return memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
     }
 
     /** The facts know counties, not townships or villages: a finer place sums the entries. */

@@ -37,6 +37,9 @@ class LedgerBrowserTest extends BrowserTest {
         Page phone = phoneContext.newPage();
         login(phone, "member.demo");
         phone.click("#home-quick");
+        // a click waits only for the navigation to commit: htmx (a deferred script) must be on the page before the choice
+        phone.waitForURL("**/entries/quick**");
+        phone.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
         phone.selectOption("#taskTypeId", new com.microsoft.playwright.options.SelectOption().setLabel("农产品销售"));
         assertThat(phone.locator("#values")).containsText("销售额");
         phone.fill("#title", title);

@@ -85,3 +85,26 @@ document.addEventListener('DOMContentLoaded', function () {
     }, function () { /* no position: the entry is saved without it */ }, {timeout: 8000, maximumAge: 600000});
   }
 });
+
+// Behaviours by data attribute, not inline handlers: the Content-Security-Policy allows no inline script.
+document.addEventListener('change', function (e) {
+  const el = e.target;
+  if (el.dataset.resetOnChange && el.form && el.form[el.dataset.resetOnChange]) {
+    el.form[el.dataset.resetOnChange].value = '';
+  }
+  if (el.hasAttribute('data-autosubmit') && el.form) {
+    if (el.dataset.reset && el.form[el.dataset.reset]) { el.form[el.dataset.reset].value = ''; }
+    el.form.submit();
+  }
+  if (el.dataset.checkAll) {
+    document.querySelectorAll(el.dataset.checkAll).forEach(function (c) { c.checked = el.checked; });
+  }
+});
+document.addEventListener('click', function (e) {
+  const toggle = e.target.closest('[data-toggle-children]');
+  if (!toggle) { return; }
+  const open = toggle.textContent.trim() === '▸';
+  toggle.textContent = open ? '▾' : '▸';
+  const children = document.getElementById(toggle.dataset.toggleChildren);
+  if (children) { children.classList.toggle('d-none', !open); }
+});

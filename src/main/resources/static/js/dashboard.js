@@ -1,7 +1,9 @@
 // The dashboard's charts (ECharts): the data comes inlined in the page; each chart resizes with the window.
 (function () {
-  const data = window.dashboardData;
-  const links = window.dashboardLinks;
+  // the data comes as a JSON block and the links as data attributes: no inline script (CSP)
+  const data = JSON.parse(document.getElementById('dashboard-data').textContent);
+  const linkEl = document.getElementById('dashboard-links');
+  const links = {entries: linkEl.dataset.entries, geo: linkEl.dataset.geo};
   const charts = [];
   function chart(id) {
     const el = document.getElementById(id);

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
  * @param periodType   the period an org submits (报送) for, e.g. a quarter
  * @param deadlineDays days after the period's end when it locks for the org
  * @param reviewByParent org levels (e.g. "COUNTY") whose entries their parent committee reviews
+ * @param participation  how the orgs taking part are chosen (the participants themselves are listed apart)
  */
 public record Campaign(long id, long orgId, String name, String fullName, String description, LocalDate startDate,
                        LocalDate endDate, CampaignStatus status, PeriodType periodType, int deadlineDays,
-                       String reviewByParent, String templateCode, int version) {
+                       String reviewByParent, String templateCode, int version, Participation participation) {
 
     public boolean covers(LocalDate date) {
         return !date.isBefore(startDate) && (endDate == null || !date.isAfter(endDate));

@@ -33,7 +33,10 @@ class CampaignController {
     private final CampaignService campaigns;
     private final OrgService orgs;
 
-    CampaignController(CampaignService campaigns, OrgService orgs) {
+    private final java.time.Clock clock;
+
+    CampaignController(CampaignService campaigns, OrgService orgs, java.time.Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.orgs = orgs;
     }
@@ -72,7 +75,7 @@ class CampaignController {
             form.setDeadlineDays(t.deadlineDays());
         });
         if (form.getStartDate() == null) {
-            form.setStartDate(LocalDate.now());
+            form.setStartDate(LocalDate.now(clock));
         }
         return form(scope, model, form, null, template);
     }
@@ -185,9 +188,13 @@ class CampaignController {
     @GetMapping("/{id}/targets")
     String targets(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long orgId,
                    @RequestParam(required = false) Integer year, Model model) {
+        // the targets are the campaign editors' (and, read only, the report readers') business
+        if (!scope.can(cn.zhutui.common.Permission.CAMPAIGN_EDIT) && !scope.can(cn.zhutui.common.Permission.REPORT_VIEW)) {
+            throw new cn.zhutui.common.ForbiddenException();
+        }
         CampaignStructure s = campaigns.structure(scope, id);
         long org = orgId == null ? scope.orgId() : orgId;
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         Org chosen = orgs.get(scope, org);
         model.addAttribute("s", s);
         model.addAttribute("org", chosen);
@@ -232,6 +239,11 @@ class CampaignController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("template", template);
         model.addAttribute("orgChoices", orgs.inScope(scope, OrgKind.COMMITTEE));
+        model.addAttribute("participantChoices", orgs.inScope(scope, OrgKind.COMMITTEE).stream()
+                .sorted(java.util.Comparator.comparing(Org::path)).toList());
+        if (campaign != null && form.getParticipantIds().isEmpty()) {
+            form.setParticipantIds(campaigns.participants(campaign.id()).stream().map(Participant::orgId).toList());
+        }
         return "campaign/form";
     }
 }

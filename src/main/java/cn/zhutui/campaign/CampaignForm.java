@@ -34,6 +34,10 @@ public class CampaignForm {
     @Max(90)
     private int deadlineDays = 10;
     private List<String> reviewByParent = new ArrayList<>();
+    @NotNull
+    private Participation participation = Participation.TREE;
+    /** SUBTREE: the one org whose subtree takes part; LIST: the units taking part. */
+    private List<Long> participantIds = new ArrayList<>();
     private int version;
 
     public static CampaignForm of(Campaign c) {
@@ -48,6 +52,7 @@ public class CampaignForm {
         f.periodType = c.periodType();
         f.deadlineDays = c.deadlineDays();
         f.reviewByParent = new ArrayList<>(c.reviewByParentLevels());
+        f.participation = c.participation();
         f.version = c.version();
         return f;
     }
@@ -72,6 +77,10 @@ public class CampaignForm {
     public void setDeadlineDays(int deadlineDays) { this.deadlineDays = deadlineDays; }
     public List<String> getReviewByParent() { return reviewByParent; }
     public void setReviewByParent(List<String> reviewByParent) { this.reviewByParent = reviewByParent == null ? new ArrayList<>() : reviewByParent; }
+    public Participation getParticipation() { return participation; }
+    public void setParticipation(Participation participation) { this.participation = participation == null ? Participation.TREE : participation; }
+    public List<Long> getParticipantIds() { return participantIds; }
+    public void setParticipantIds(List<Long> participantIds) { this.participantIds = participantIds == null ? new ArrayList<>() : new ArrayList<>(participantIds.stream().filter(java.util.Objects::nonNull).distinct().toList()); }
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CampaignRepository {
 
-    private static final String CAMPAIGN = "SELECT id, org_id, name, full_name, description, start_date, end_date, status, period_type, deadline_days, review_by_parent, template_code, version FROM campaign";
+    private static final String CAMPAIGN = "SELECT id, org_id, name, full_name, description, start_date, end_date, status, period_type, deadline_days, review_by_parent, template_code, version, participation FROM campaign";
 
     private final JdbcClient jdbc;
 
@@ -76,9 +76,9 @@ class CampaignRepository {
     long insertCampaign(CampaignForm f, String templateCode) {
         return jdbc.sql("""
                         INSERT INTO campaign (org_id, name, full_name, description, start_date, end_date, status, period_type,
-                                              deadline_days, review_by_parent, template_code)
+                                              deadline_days, review_by_parent, template_code, participation)
                         VALUES (:org, :name, :fullName, :description, :start, :end, :status, :periodType, :deadlineDays,
-                                :reviewByParent, :template) RETURNING id""")
+                                :reviewByParent, :template, :participation) RETURNING id""")
                 .params(params(f)).param("template", templateCode).query(Long.class).single();
     }
 
@@ -86,7 +86,7 @@ class CampaignRepository {
         return jdbc.sql("""
                         UPDATE campaign SET name = :name, full_name = :fullName, description = :description, start_date = :start,
                                end_date = :end, status = :status, period_type = :periodType, deadline_days = :deadlineDays,
-                               review_by_parent = :reviewByParent, version = version + 1, updated_at = now()
+                               review_by_parent = :reviewByParent, participation = :participation, version = version + 1, updated_at = now()
                          WHERE id = :id AND version = :version""")
                 .params(params(f)).param("id", id).param("version", f.getVersion()).update() == 1;
     }
@@ -140,6 +140,19 @@ class CampaignRepository {
         return jdbc.sql("DELETE FROM indicator WHERE id = :id AND version = :version").param("id", id).param("version", version).update();
     }
 
+    List<Participant> participants(long campaignId) {
+        return jdbc.sql("SELECT p.org_id, o.path, p.with_subtree FROM campaign_participant p JOIN org o ON o.id = p.org_id WHERE p.campaign_id = :c ORDER BY o.path COLLATE \"C\"")
+                .param("c", campaignId).query(Participant.class).list();
+    }
+
+    void replaceParticipants(long campaignId, Collection<Long> orgIds, boolean withSubtree) {
+        jdbc.sql("DELETE FROM campaign_participant WHERE campaign_id = :c").param("c", campaignId).update();
+        for (Long org : orgIds) {
+            jdbc.sql("INSERT INTO campaign_participant (campaign_id, org_id, with_subtree) VALUES (:c, :o, :w) ON CONFLICT DO NOTHING")
+                    .param("c", campaignId).param("o", org).param("w", withSubtree).update();
+        }
+    }
+
     /** Targets of several orgs for a year, by org then indicator. */
     Map<Long, Map<Long, BigDecimal>> targets(long campaignId, Collection<Long> orgIds, int year) {
         if (orgIds.isEmpty()) {
@@ -176,6 +189,7 @@ class CampaignRepository {
         p.put("periodType", f.getPeriodType().name());
         p.put("deadlineDays", f.getDeadlineDays());
         p.put("reviewByParent", String.join(",", f.getReviewByParent()));
+        p.put("participation", f.getParticipation().name());
         return p;
     }
 }

@@ -42,14 +42,17 @@ public class CampaignService {
     private final List<IndicatorUsage> usage;
     private final List<CampaignTemplate> templates;
     private final Map<Long, CampaignStructure> structures = new ConcurrentHashMap<>();
+    private final Map<Long, List<Participant>> participants = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
     CampaignService(CampaignRepository repository, OrgService orgs, AuditService audit, List<IndicatorUsage> usage,
-                    JsonMapper json) throws IOException {
+                    JsonMapper json, java.time.Clock clock) throws IOException {
         this.repository = repository;
         this.orgs = orgs;
         this.audit = audit;
         this.usage = usage;
         this.templates = loadTemplates(json);
+        this.clock = clock;
     }
 
     private static List<CampaignTemplate> loadTemplates(JsonMapper json) throws IOException {
@@ -73,8 +76,42 @@ public class CampaignService {
 
     /** Campaigns open for records today, newest first. */
     public List<Campaign> active(DataScope scope) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return visible(scope).stream().filter(c -> c.status() == CampaignStatus.ACTIVE && c.covers(today)).toList();
+    }
+
+    /**
+     * The campaign a page works on: the one asked for, else the newest active one the user's org
+     * takes part in, else the newest visible one (null when there is none).
+     */
+    public Campaign current(DataScope scope, Long campaignId) {
+        if (campaignId != null) {
+            return get(scope, campaignId);
+        }
+        Optional<Org> own = scope.isSystem() ? Optional.empty() : orgs.find(scope.orgId());
+        List<Campaign> active = active(scope);
+        return active.stream().filter(c -> own.map(o -> takesPart(c, o)).orElse(true)).findFirst()
+                .or(() -> visible(scope).stream().filter(c -> own.map(o -> takesPart(c, o)).orElse(true)).findFirst())
+                .or(() -> active.stream().findFirst())
+                .orElseGet(() -> visible(scope).stream().findFirst().orElse(null));
+    }
+
+    /** The orgs taking part, as the campaign lists them. */
+    public List<Participant> participants(long campaignId) {
+        return participants.computeIfAbsent(campaignId, repository::participants);
+    }
+
+    /**
+     * Whether an org takes part: it lies in a participating subtree, or its unit (the committee it
+     * reports under) is a listed participant.
+     */
+    public boolean takesPart(Campaign c, Org org) {
+        List<Participant> list = participants(c.id());
+        if (list.stream().anyMatch(p -> p.withSubtree() && org.path().startsWith(p.path()))) {
+            return true;
+        }
+        long unit = orgs.unitOf(org).id();
+        return list.stream().anyMatch(p -> p.orgId() == unit);
     }
 
     public Campaign get(DataScope scope, long id) {
@@ -143,6 +180,7 @@ public class CampaignService {
         orgs.get(scope, form.getOrgId());
         checkDates(form);
         long id = repository.insertCampaign(form, templateCode);
+        setParticipants(scope, id, form);
         DEFAULT_RHYTHM.forEach((type, days) -> {
             if (type != form.getPeriodType()) {
                 repository.setRhythm(id, type, days);
@@ -160,7 +198,44 @@ public class CampaignService {
         if (!repository.updateCampaign(id, form)) {
             throw new ConflictException("campaign", id);
         }
+        setParticipants(scope, id, form);
         changed(scope, id, "UPDATE", "campaign", id, form.getName(), before, repository.find(id).orElseThrow());
+    }
+
+    /** Writes who takes part, from the form: every org must lie in the owner's subtree and the editor's scope. */
+    private void setParticipants(DataScope scope, long campaignId, CampaignForm form) {
+        Org owner = orgs.get(scope, form.getOrgId());
+        List<Long> chosen = switch (form.getParticipation()) {
+            case TREE -> List.of(owner.id());
+            case SUBTREE, LIST -> form.getParticipantIds();
+        };
+        if (chosen.isEmpty() || form.getParticipation() == Participation.SUBTREE && chosen.size() != 1) {
+            throw BusinessException.onField("participantIds", "campaign.participants.required");
+        }
+        for (long orgId : chosen) {
+            Org org;
+            try {
+                org = orgs.get(scope, orgId);
+            } catch (NotFoundException e) {
+                throw BusinessException.onField("participantIds", "campaign.participants.outside");
+            }
+            if (!org.path().startsWith(owner.path())) {
+                throw BusinessException.onField("participantIds", "campaign.participants.outside");
+            }
+            if (form.getParticipation() == Participation.LIST && !org.isCommittee()) {
+                throw BusinessException.onField("participantIds", "campaign.participants.notUnit", org.name());
+            }
+        }
+        repository.replaceParticipants(campaignId, chosen, form.getParticipation() != Participation.LIST);
+        participants.remove(campaignId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    participants.remove(campaignId);
+                }
+            });
+        }
     }
 
     @Transactional

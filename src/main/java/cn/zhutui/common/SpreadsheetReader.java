@@ -54,19 +54,50 @@ public final class SpreadsheetReader {
     private SpreadsheetReader() {
     }
 
-    public static List<SheetRow> readAll(InputStream in) throws IOException {
+    /** Every row of an upload of at most maxRows data rows (a larger one is refused, unread). */
+    public static List<SheetRow> readAll(InputStream in, int maxRows) throws IOException {
         List<SheetRow> rows = new ArrayList<>();
-        read(in, rows::add);
+        read(in, rows::add, maxRows);
         return rows;
     }
 
-    public static void read(InputStream input, RowHandler handler) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(input);
+    /**
+     * Streams the rows of an upload to the handler. Data rows (all but the first of each sheet;
+     * hidden "_" sheets aside) are counted, and the read stops with {@link TooManyRowsException}
+     * past maxRows, so a million-row file never fills the memory. A file that is not a table
+     * (random bytes, a broken CSV quote, a document renamed) ends in {@link UnreadableFileException}.
+     * A .gz, or a .zip holding one table, is read as the table inside.
+     */
+    public static void read(InputStream input, RowHandler handler, int maxRows) throws IOException {
+        RowHandler counting = new RowHandler() {
+            private final java.util.Set<String> sheets = new java.util.HashSet<>();
+            private int data;
+
+            @Override
+            public void row(SheetRow row) {
+                if (!row.sheet().startsWith("_") && !sheets.add(row.sheet()) && ++data > maxRows) {
+                    throw new TooManyRowsException(maxRows);
+                }
+                handler.row(row);
+            }
+        };
+        readAny(new BufferedInputStream(input), counting, 0);
+    }
+
+    private static void readAny(BufferedInputStream in, RowHandler handler, int depth) throws IOException {
         in.mark(8);
         byte[] head = in.readNBytes(8);
         in.reset();
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K') {
-            readXlsx(in, handler);
+        if (head.length == 0) {
+            throw new UnreadableFileException("import.reason.empty");
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            if (depth > 0) {
+                throw new UnreadableFileException("import.reason.nested");
+            }
+            readAny(new BufferedInputStream(new java.util.zip.GZIPInputStream(in)), handler, depth + 1);
+        } else if (head.length >= 4 && head[0] == 'P' && head[1] == 'K') {
+            readZip(in, handler, depth);
         } else if (head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
             readXls(in, handler);
         } else {
@@ -74,37 +105,97 @@ public final class SpreadsheetReader {
         }
     }
 
-    private static void readXlsx(InputStream in, RowHandler handler) throws IOException {
-        Path tmp = Files.createTempFile("zhutui-upload", ".xlsx");
+    /** An .xlsx (a zip with [Content_Types].xml), or a plain .zip holding one table. */
+    private static void readZip(InputStream in, RowHandler handler, int depth) throws IOException {
+        Path tmp = Files.createTempFile("zhutui-upload", ".zip");
         try {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            try (OPCPackage pkg = OPCPackage.open(tmp.toFile(), PackageAccess.READ)) {
-                XSSFReader reader = new XSSFReader(pkg);
-                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-                StylesTable styles = reader.getStylesTable();
-                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-                while (sheets.hasNext()) {
-                    try (InputStream sheet = sheets.next()) {
-                        String name = sheets.getSheetName();
-                        XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                                new Collector(name, handler), new IsoDateFormatter(), false));
-                        parser.parse(new InputSource(sheet));
+            String inner = null;
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(tmp.toFile())) {
+                if (zip.getEntry("[Content_Types].xml") == null) {
+                    inner = zip.stream().filter(e -> !e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|xls)$"))
+                            .map(java.util.zip.ZipEntry::getName).findFirst()
+                            .orElseThrow(() -> new UnreadableFileException("import.reason.zipWithoutTable"));
+                    if (depth > 0) {
+                        throw new UnreadableFileException("import.reason.nested");
                     }
+                    try (InputStream entry = zip.getInputStream(zip.getEntry(inner))) {
+                        readAny(new BufferedInputStream(entry), handler, depth + 1);
+                    }
+                    return;
                 }
+                checkSharedStrings(zip);
+            } catch (java.util.zip.ZipException e) {
+                throw new UnreadableFileException("import.reason.brokenZip");
             }
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("unreadable xlsx: " + e.getMessage(), e);
+            readXlsx(tmp, handler);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
+    /**
+     * The shared strings of a workbook are held in memory while its sheets stream: refuse a table
+     * of strings far beyond any file of the allowed rows before it is loaded.
+     */
+    private static void checkSharedStrings(java.util.zip.ZipFile zip) throws IOException {
+        var entry = zip.getEntry("xl/sharedStrings.xml");
+        if (entry == null) {
+            return;
+        }
+        if (entry.getSize() > MAX_SHARED_STRINGS_BYTES) {
+            throw new UnreadableFileException("import.reason.tooManyStrings");
+        }
+        try (InputStream s = zip.getInputStream(entry)) {
+            String start = new String(s.readNBytes(600), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("uniqueCount=\"(\\d+)\"").matcher(start);
+            if (m.find() && Long.parseLong(m.group(1)) > MAX_SHARED_STRINGS) {
+                throw new UnreadableFileException("import.reason.tooManyStrings");
+            }
+        }
+    }
+
+    private static final long MAX_SHARED_STRINGS_BYTES = 150L * 1024 * 1024;
+    private static final long MAX_SHARED_STRINGS = 3_000_000;
+
+    private static void readXlsx(Path file, RowHandler handler) throws IOException {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
+                            new Collector(name, handler), new IsoDateFormatter(), false));
+                    parser.parse(new InputSource(sheet));
+                }
+            }
+        } catch (BusinessException | IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof BusinessException b) {
+                throw b;
+            }
+            throw new UnreadableFileException("import.reason.brokenXlsx");
+        } catch (Exception e) {
+            throw new UnreadableFileException("import.reason.brokenXlsx");
+        }
+    }
+
     private static void readXls(InputStream in, RowHandler handler) throws IOException {
         DataFormatter formatter = new IsoDateFormatter();
-        try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
+        HSSFWorkbook workbook;
+        try {
+            workbook = new HSSFWorkbook(in);
+        } catch (org.apache.poi.hssf.OldExcelFormatException e) {
+            throw new UnreadableFileException("import.reason.oldXls");
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException("import.reason.brokenXls");
+        }
+        try (workbook) {
             for (Sheet sheet : workbook) {
                 for (Row row : sheet) {
                     List<String> cells = new ArrayList<>();
@@ -120,13 +211,44 @@ public final class SpreadsheetReader {
 
     private static void readCsv(InputStream in, RowHandler handler) throws IOException {
         byte[] bytes = in.readAllBytes();
+        if (binary(bytes)) {
+            throw new UnreadableFileException("import.reason.binary");
+        }
         try (Reader reader = new java.io.StringReader(decode(bytes))) {
             int n = 0;
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().get().parse(reader)) {
+            var records = CSVFormat.DEFAULT.builder().get().parse(reader).iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    // commons-csv: "(startline 3) EOF reached before encapsulated token finished"
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+                    throw new UnreadableFileException("import.reason.csvQuote", m.find() ? m.group(1) : String.valueOf(n + 1));
+                }
                 n++;
                 emit(handler, new SheetRow("csv", n, record.toList()));
             }
         }
+    }
+
+    /** A text table has no NUL bytes and few control characters. */
+    static boolean binary(byte[] bytes) {
+        int n = Math.min(bytes.length, 64 * 1024);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c) {
+                control++;
+            }
+        }
+        return n > 0 && control * 100 / n > 2;
     }
 
     /** UTF-8 (with or without BOM) if the bytes are valid UTF-8, else GB18030. */

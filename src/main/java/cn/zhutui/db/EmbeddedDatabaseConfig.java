@@ -1,93 +1,60 @@
 package cn.zhutui.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Starts a PostgreSQL server inside the app when spring.datasource.url is not set, so a fresh
- * checkout runs with no database to install. Boot's own DataSource configuration backs off
- * because a DataSource bean exists.
+ * checkout runs with no database to install, and keeps it running. Boot's own DataSource
+ * configuration backs off because a DataSource bean exists.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
 public class EmbeddedDatabaseConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
-        Path dir = Path.of(props.dir()).toAbsolutePath().normalize();
-        Files.createDirectories(dir.getParent());
-        if (!props.clean()) {
-            stopOrphanedServer(dir);
-        }
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(props.clean())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setLocaleConfig("locale", "C.UTF-8")
-                .setLocaleConfig("encoding", "UTF8");
-        // zonky's default is synchronous_commit=off, fine for tests but it can lose the last
-        // committed transactions of a real database on a crash.
-        builder.setServerConfig("synchronous_commit", "on");
-        builder.setServerConfig("listen_addresses", "localhost");
-        if (props.port() > 0) {
-            builder.setPort(props.port());
-        }
-        props.serverConfig().forEach(builder::setServerConfig);
-        EmbeddedPostgres pg = builder.start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-        return pg;
+    EmbeddedServer embeddedServer(EmbeddedDatabaseProperties props) throws IOException {
+        return new EmbeddedServer(props);
     }
 
+    /**
+     * Requests fail fast (3 s) while the server is down, with a clear answer, instead of hanging;
+     * connections are checked before use, so the pool refills by itself once it is back.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg) {
+    DataSource dataSource(EmbeddedServer server) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        ds.setJdbcUrl(server.jdbcUrl() + "&reWriteBatchedInserts=true&connectTimeout=3");
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(10);
+        ds.setConnectionTimeout(3000);
+        ds.setValidationTimeout(1000);
+        ds.setInitializationFailTimeout(60_000);
         ds.setPoolName("zhutui-embedded");
         return ds;
     }
 
-    /**
-     * After a kill -9 of the app, its postmaster lives on and holds the lock file; the next start
-     * would fail. Stop it if (and only if) it is serving this very data directory.
-     */
-    static void stopOrphanedServer(Path dataDir) {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
+    @Bean
+    Supervisor embeddedDatabaseSupervisor(EmbeddedServer server) {
+        return new Supervisor(server);
+    }
+
+    /** Looks at the server every few seconds and starts it again when its process has died. */
+    static class Supervisor {
+        private final EmbeddedServer server;
+
+        Supervisor(EmbeddedServer server) {
+            this.server = server;
         }
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            long pid = Long.parseLong(lines.get(0).trim());
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-            boolean ours = handle.isPresent() && handle.get().info().commandLine()
-                    .map(cmd -> cmd.contains(dataDir.toString())).orElse(false);
-            if (ours) {
-                log.warn("Stopping an orphaned PostgreSQL (pid {}) left on {}", pid, dataDir);
-                handle.get().destroy();
-                handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            if (handle.isEmpty() || !handle.get().isAlive()) {
-                Files.deleteIfExists(pidFile);
-            }
-        } catch (Exception e) {
-            log.warn("Could not check {}: {}", pidFile, e.toString());
+
+        @Scheduled(fixedDelayString = "${zhutui.db.supervise-every:3s}", initialDelayString = "${zhutui.db.supervise-every:3s}")
+        void supervise() {
+            server.restartIfDead();
         }
     }
 }

@@ -2,7 +2,6 @@ package cn.zhutui.demo;
 
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Role;
-import cn.zhutui.db.EmbeddedDatabaseCondition;
 import cn.zhutui.member.MemberForm;
 import cn.zhutui.member.MemberService;
 import cn.zhutui.member.MembershipForm;
@@ -77,8 +76,12 @@ class DemoDataLoader implements ApplicationRunner {
         this.laterSteps = laterSteps;
     }
 
+    /**
+     * Only when asked for (the "demo" profile, which ./mvnw spring-boot:run sets, or
+     * zhutui.demo.enabled=true): a plain java -jar on an empty database is a real deployment.
+     */
     static boolean enabled(DemoProperties props, Environment env) {
-        return props.enabled() != null ? props.enabled() : EmbeddedDatabaseCondition.embedded(env);
+        return Boolean.TRUE.equals(props.enabled());
     }
 
     @Override

@@ -3,8 +3,8 @@ package cn.zhutui.demo;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param enabled  load demo data into an empty database; unset means "only with the embedded database",
- *                 so a production server (external PostgreSQL) never gets demo accounts by accident
+ * @param enabled  load demo data into an empty database; off unless asked for (the "demo" profile of
+ *                 ./mvnw spring-boot:run), so no deployment gets demo accounts by accident
  * @param password the password of every demo account
  */
 @ConfigurationProperties("zhutui.demo")

@@ -12,11 +12,10 @@ import cn.zhutui.common.PageRequest;
 import cn.zhutui.ledger.EntryForm;
 import cn.zhutui.ledger.EntrySource;
 import cn.zhutui.ledger.ImportRow;
-import cn.zhutui.ledger.LedgerImportService;
 import cn.zhutui.ledger.LedgerQuery;
 import cn.zhutui.ledger.LedgerService;
 import cn.zhutui.ledger.EntryStatus;
-import cn.zhutui.ledger.SubmissionService;
+import cn.zhutui.period.SubmissionService;
 import cn.zhutui.member.MemberQuery;
 import cn.zhutui.member.MemberService;
 import cn.zhutui.region.Region;
@@ -51,7 +50,6 @@ class LedgerDemo implements DemoStep {
             "销售额单位应为万元，请更正", "活动地点填写有误，请改为具体村社区");
 
     private final CampaignService campaigns;
-    private final LedgerImportService imports;
     private final LedgerService ledger;
     private final SubmissionService submissions;
     private final MemberService members;
@@ -59,10 +57,9 @@ class LedgerDemo implements DemoStep {
     private final CurrentScope scopes;
     private final Random random = new Random(20211001);
 
-    LedgerDemo(CampaignService campaigns, LedgerImportService imports, LedgerService ledger, SubmissionService submissions,
+    LedgerDemo(CampaignService campaigns, LedgerService ledger, SubmissionService submissions,
                MemberService members, RegionService regions, CurrentScope scopes) {
         this.campaigns = campaigns;
-        this.imports = imports;
         this.ledger = ledger;
         this.submissions = submissions;
         this.members = members;
@@ -98,7 +95,7 @@ class LedgerDemo implements DemoStep {
         DataScope reviewer = loaderFor("province.reviewer");
         for (Map.Entry<String, List<ImportRow>> byAuthor : rowsByAuthor.entrySet()) {
             DataScope author = loaderFor(byAuthor.getKey());
-            imports.importRows(author, campaignId, byAuthor.getValue(), List.of(), true, null, EntrySource.WEB, x -> { });
+            ledger.importRows(author, campaignId, byAuthor.getValue(), true, EntrySource.WEB);
         }
         review(campaignId, reviewer, today);
         submitPeriods(campaignId, context, today);

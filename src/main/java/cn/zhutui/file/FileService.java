@@ -64,6 +64,9 @@ public class FileService {
             }
             FileKind kind = FileKind.sniff(head, originalName).filter(allowed::contains)
                     .orElseThrow(() -> BusinessException.onField("file", "file.type", originalName));
+            if (kind.isImage()) {
+                checkPixels(tmp, originalName);
+            }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);
             Files.createDirectories(target.getParent());
@@ -111,6 +114,22 @@ public class FileService {
     public Optional<InputStream> openThumbnail(StoredFile file) throws IOException {
         Path thumb = thumbnailPathOf(file.sha256());
         return file.hasThumbnail() && Files.exists(thumb) ? Optional.of(Files.newInputStream(thumb)) : Optional.empty();
+    }
+
+    /** Refuses a picture whose header claims more pixels than any photo has (a decompression bomb). */
+    private static void checkPixels(Path image, String originalName) throws IOException {
+        java.util.Optional<java.awt.Dimension> size;
+        try {
+            size = Thumbnails.dimensions(image);
+        } catch (IOException | RuntimeException e) {
+            throw BusinessException.onField("file", "file.imageUnreadable", originalName);
+        }
+        if (size.isEmpty()) {
+            throw BusinessException.onField("file", "file.imageUnreadable", originalName);
+        }
+        if (size.get().width <= 0 || size.get().height <= 0 || (long) size.get().width * size.get().height > Thumbnails.MAX_PIXELS) {
+            throw BusinessException.onField("file", "file.imageTooLarge", originalName, size.get().width, size.get().height);
+        }
     }
 
     private boolean thumbnail(Path image, String hash) {

@@ -20,8 +20,35 @@ final class Thumbnails {
     private Thumbnails() {
     }
 
+    /** The most pixels a photo may have: a phone's 200-megapixel sensor is far below a decompression bomb. */
+    static final long MAX_PIXELS = 250_000_000L;
+
+    /**
+     * Width and height from the image's header, without decoding it: a small file can claim a
+     * picture of billions of pixels, whose decoding would fill the memory.
+     */
+    static java.util.Optional<java.awt.Dimension> dimensions(Path image) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+            var readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                return java.util.Optional.empty();
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return java.util.Optional.of(new java.awt.Dimension(reader.getWidth(0), reader.getHeight(0)));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /** Writes the thumbnail; false if the image cannot be decoded. */
     static boolean write(Path image, Path thumbnail) throws IOException {
+        var size = dimensions(image);
+        if (size.isEmpty() || (long) size.get().width * size.get().height > MAX_PIXELS) {
+            return false;
+        }
         BufferedImage source;
         try (InputStream in = Files.newInputStream(image)) {
             source = ImageIO.read(in);

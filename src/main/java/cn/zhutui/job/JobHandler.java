@@ -10,4 +10,9 @@ public interface JobHandler {
     String kind();
 
     void run(JobContext context) throws Exception;
+
+    /** The page where the owner follows the job (linked from the notice of its outcome). */
+    default String link(Job job) {
+        return "/";
+    }
 }

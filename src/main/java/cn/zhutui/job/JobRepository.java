@@ -11,35 +11,48 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JobRepository {
 
+    private static final String COLUMNS = """
+            id, kind, user_id, status, total, done, message, params::text AS params, result::text AS result, file_id,
+            result_file_id, created_at, started_at, finished_at, org_path, attempts""";
+
     private final JdbcClient jdbc;
 
     JobRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long insert(String kind, long userId, String params, Long fileId) {
-        return jdbc.sql("INSERT INTO job (kind, user_id, status, params, file_id) VALUES (:kind, :user, 'QUEUED', :params::jsonb, :file) RETURNING id")
-                .param("kind", kind).param("user", userId).param("params", params).param("file", fileId)
+    long insert(String kind, long userId, String orgPath, String params, Long fileId) {
+        return jdbc.sql("""
+                        INSERT INTO job (kind, user_id, org_path, status, params, file_id)
+                        VALUES (:kind, :user, :orgPath, 'QUEUED', :params::jsonb, :file) RETURNING id""")
+                .param("kind", kind).param("user", userId).param("orgPath", orgPath).param("params", params).param("file", fileId)
                 .query(Long.class).single();
     }
 
     Optional<Job> find(long id) {
-        return jdbc.sql("SELECT id, kind, user_id, status, total, done, message, params::text AS params, result::text AS result, file_id, result_file_id, created_at, started_at, finished_at FROM job WHERE id = :id")
-                .param("id", id).query(Job.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM job WHERE id = :id").param("id", id).query(Job.class).optional();
     }
 
     List<Job> recent(long userId, String kind, int limit) {
-        return jdbc.sql("SELECT id, kind, user_id, status, total, done, message, params::text AS params, result::text AS result, file_id, result_file_id, created_at, started_at, finished_at FROM job WHERE user_id = :user AND kind = :kind ORDER BY id DESC LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM job WHERE user_id = :user AND kind = :kind ORDER BY id DESC LIMIT :limit")
                 .param("user", userId).param("kind", kind).param("limit", limit).query(Job.class).list();
+    }
+
+    /** The user's jobs of any kind that failed since a moment (for the workbench). */
+    List<Job> failedSince(long userId, java.time.OffsetDateTime since, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM job WHERE user_id = :user AND status = 'FAILED' AND created_at >= :since ORDER BY id DESC LIMIT :limit")
+                .param("user", userId).param("since", since).param("limit", limit).query(Job.class).list();
     }
 
     List<Long> unfinished() {
         return jdbc.sql("SELECT id FROM job WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id").query(Long.class).list();
     }
 
+    /** Marks a job started and counts the attempt; returns the attempts so far, this one included. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void start(long id) {
-        jdbc.sql("UPDATE job SET status = 'RUNNING', started_at = now(), done = 0 WHERE id = :id").param("id", id).update();
+    int start(long id) {
+        return jdbc.sql("UPDATE job SET status = 'RUNNING', started_at = now(), done = 0, attempts = attempts + 1 WHERE id = :id RETURNING attempts")
+                .param("id", id).query(Integer.class).single();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

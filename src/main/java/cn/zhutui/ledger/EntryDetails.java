@@ -1,5 +1,7 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.period.PeriodState;
+
 import cn.zhutui.audit.AuditEntry;
 import cn.zhutui.campaign.CampaignStructure;
 import cn.zhutui.campaign.Indicator;

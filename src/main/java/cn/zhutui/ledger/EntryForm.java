@@ -1,10 +1,5 @@
 package cn.zhutui.ledger;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,41 +9,28 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** What is filled in for an entry, on a page, in a spreadsheet row or through the API. */
+/**
+ * What is filled in for an entry, on a page, in a spreadsheet row or through the API. Its rules
+ * are checked by the ledger service (EntryRules), the same for all three doors.
+ */
 public class EntryForm {
 
-    @NotNull
     private Long campaignId;
-    @NotNull
     private Long taskTypeId;
     private Long orgId;
     private List<Long> memberIds = new ArrayList<>();
-    @NotBlank
-    @Size(max = 200)
     private String title;
-    @Size(max = 4000)
     private String description;
-    @NotNull
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate startDate;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate endDate;
-    @NotBlank
     private String regionCode;
-    @Min(0)
-    @Max(1_000_000)
     private Integer households;
-    @Min(0)
-    @Max(10_000_000)
     private Integer persons;
-    @Size(max = 200)
     private String partner;
     private Map<Long, BigDecimal> values = new LinkedHashMap<>();
-    @Min(-90)
-    @Max(90)
     private BigDecimal latitude;
-    @Min(-180)
-    @Max(180)
     private BigDecimal longitude;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private OffsetDateTime capturedAt;

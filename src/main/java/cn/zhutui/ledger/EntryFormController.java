@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,17 +42,15 @@ class EntryFormController {
     private final OrgService orgs;
     private final MemberService members;
     private final RegionService regions;
-    private final TransactionTemplate tx;
 
     EntryFormController(LedgerService ledger, LedgerFilters filters, CampaignService campaigns, OrgService orgs,
-                        MemberService members, RegionService regions, TransactionTemplate tx) {
+                        MemberService members, RegionService regions) {
         this.ledger = ledger;
         this.filters = filters;
         this.campaigns = campaigns;
         this.orgs = orgs;
         this.members = members;
         this.regions = regions;
-        this.tx = tx;
     }
 
     @GetMapping("/new")
@@ -152,30 +149,24 @@ class EntryFormController {
     @PostMapping("/quick")
     String quickSave(DataScope scope, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
                      @RequestParam(name = "photo", required = false) MultipartFile photo,
-                     @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes flash) {
+                     @RequestParam(required = false) String idempotencyKey,
+                     @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes flash) throws IOException {
         if (!result.hasErrors()) {
-            try {
-                long id = tx.execute(s -> {
-                    long created = ledger.create(scope, form, EntrySource.MOBILE, false);
-                    if (photo != null && !photo.isEmpty()) {
-                        try (InputStream in = photo.getInputStream()) {
-                            ledger.addEvidence(scope, created, in, photo.getOriginalFilename());
-                        } catch (IOException e) {
-                            throw new BusinessException("file.unreadable");
-                        }
-                    }
-                    if ("submit".equals(action)) {
-                        ledger.submit(scope, created, ledger.get(scope, created).version());
-                    }
-                    return created;
-                });
+            try (InputStream in = photo == null || photo.isEmpty() ? null : photo.getInputStream()) {
+                List<LedgerService.Upload> uploads = in == null ? List.of() : List.of(new LedgerService.Upload(in, photo.getOriginalFilename()));
+                long id = ledger.record(scope, form, EntrySource.MOBILE, "submit".equals(action), blankToNull(idempotencyKey), uploads);
                 flash.addFlashAttribute("message", "submit".equals(action) ? "ledger.submitted" : "common.saved");
                 return "redirect:/entries/" + id;
             } catch (BusinessException e) {
                 FormErrors.reject(result, e);
             }
         }
+        model.addAttribute("idempotencyKey", idempotencyKey);
         return quick(scope, model, form);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private String quick(DataScope scope, Model model, EntryForm form) {
@@ -184,6 +175,10 @@ class EntryFormController {
         model.addAttribute("s", s);
         model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
         model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
+        if (!model.containsAttribute("idempotencyKey") || model.getAttribute("idempotencyKey") == null) {
+            // one key per form shown: sending it twice (a double tap, a resend) records one entry
+            model.addAttribute("idempotencyKey", java.util.UUID.randomUUID().toString());
+        }
         return "ledger/quick";
     }
 

@@ -1,5 +1,16 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.LedgerQueryParams;
+import cn.zhutui.ledger.internal.LedgerRepository;
+import cn.zhutui.ledger.internal.LedgerFacts;
+import cn.zhutui.ledger.internal.EntryRules;
+import cn.zhutui.period.SubmissionService;
+
 import cn.zhutui.common.ImportError;
 import java.util.List;
 

@@ -24,11 +24,13 @@ class LedgerController {
     private final LedgerService ledger;
     private final LedgerFilters filters;
     private final MemberService members;
+    private final LedgerExportService exports;
 
-    LedgerController(LedgerService ledger, LedgerFilters filters, MemberService members) {
+    LedgerController(LedgerService ledger, LedgerFilters filters, MemberService members, LedgerExportService exports) {
         this.ledger = ledger;
         this.filters = filters;
         this.members = members;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -37,9 +39,16 @@ class LedgerController {
         LedgerQuery q = params.toQuery();
         Long memberId = q.memberId();
         model.addAttribute("page", ledger.search(scope, q, PageRequest.of(page, 20)));
-        model.addAttribute("memberName", memberId == null ? null : members.find(memberId).map(m -> m.name()).orElse(null));
+        model.addAttribute("memberName", memberId == null || !members.visible(scope, memberId) ? null
+                : members.find(memberId).map(m -> m.name()).orElse(null));
         filters.addTo(model, scope, q, locale);
         return "ledger/list";
+    }
+
+    @GetMapping("/export")
+    void export(DataScope scope, @org.springframework.web.bind.annotation.ModelAttribute LedgerQueryParams params, Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        cn.zhutui.common.Workbooks.send(response, exports.export(scope, params.toQuery(), locale), "台账.xlsx");
     }
 
     @GetMapping("/{id}")

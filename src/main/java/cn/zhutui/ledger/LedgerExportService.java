@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -30,7 +31,11 @@ public class LedgerExportService {
     private final AuditService audit;
     private final MessageSource messages;
 
-    LedgerExportService(LedgerService ledger, CampaignService campaigns, AuditService audit, MessageSource messages) {
+    private final int maxRows;
+
+    LedgerExportService(LedgerService ledger, CampaignService campaigns, AuditService audit, MessageSource messages,
+                        @org.springframework.beans.factory.annotation.Value("${zhutui.export.max-rows:200000}") int maxRows) {
+        this.maxRows = maxRows;
         this.ledger = ledger;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -38,6 +43,9 @@ public class LedgerExportService {
     }
 
     public Workbook export(DataScope scope, LedgerQuery q, Locale locale) {
+        if (ledger.count(scope, q, maxRows) > maxRows) {
+            throw new cn.zhutui.common.BusinessException("export.tooMany", String.format("%,d", maxRows));
+        }
         CampaignStructure s = q.campaignId() == null ? null : campaigns.structure(scope, q.campaignId());
         List<Indicator> indicators = s == null ? List.of() : s.indicators();
         SXSSFWorkbook wb = Workbooks.streaming();
@@ -69,7 +77,7 @@ public class LedgerExportService {
             }
             Workbooks.cells(sheet.createRow(n[0]++), cells);
         });
-        audit.record(scope, "EXPORT", "ledger_entry", null, (n[0] - 1) + " rows", null, null);
+        audit.record(scope, "EXPORT", "ledger_entry", null, (n[0] - 1) + " rows", null, Map.of("rows", n[0] - 1, "query", String.valueOf(q)));
         return wb;
     }
 

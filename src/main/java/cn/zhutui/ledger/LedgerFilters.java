@@ -1,5 +1,7 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.period.SubmissionService;
+
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.common.DataScope;
@@ -30,13 +32,9 @@ class LedgerFilters {
         this.periods = periods;
     }
 
-    /** The campaign a page works on: the one asked for, else the newest active one. */
+    /** The campaign a page works on: the one asked for, else the newest active one the user's org takes part in. */
     Campaign campaign(DataScope scope, Long campaignId) {
-        if (campaignId != null) {
-            return campaigns.get(scope, campaignId);
-        }
-        return campaigns.active(scope).stream().findFirst()
-                .orElseGet(() -> campaigns.visible(scope).stream().findFirst().orElse(null));
+        return campaigns.current(scope, campaignId);
     }
 
     void addTo(Model model, DataScope scope, LedgerQuery q, Locale locale) {

@@ -1,5 +1,7 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.ledger.internal.LedgerRepository;
+
 import cn.zhutui.campaign.IndicatorUsage;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,12 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.ledger.internal.LedgerRepository;
+import cn.zhutui.ledger.internal.LedgerFacts;
+import cn.zhutui.ledger.internal.EntryRules;
+import cn.zhutui.ledger.internal.EntryScope;
+import cn.zhutui.period.SubmissionService;
+import cn.zhutui.period.PeriodState;
+
 import cn.zhutui.audit.AuditService;
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
@@ -68,10 +75,14 @@ public class LedgerService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final LedgerFacts facts;
+    private final cn.zhutui.common.IdempotencyKeys idempotency;
+    private final org.springframework.beans.factory.ObjectProvider<cn.zhutui.ledger.imports.LedgerImportService> imports;
 
     LedgerService(LedgerRepository repository, CampaignService campaigns, OrgService orgs, MemberService members,
                   RegionService regions, SubmissionService periods, FileService files, UserService users,
-                  AuditService audit, ApplicationEventPublisher events, LedgerFacts facts) {
+                  AuditService audit, ApplicationEventPublisher events, LedgerFacts facts,
+                  cn.zhutui.common.IdempotencyKeys idempotency,
+                  org.springframework.beans.factory.ObjectProvider<cn.zhutui.ledger.imports.LedgerImportService> imports) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.orgs = orgs;
@@ -83,6 +94,17 @@ public class LedgerService {
         this.audit = audit;
         this.events = events;
         this.facts = facts;
+        this.idempotency = idempotency;
+        this.imports = imports;
+    }
+
+    /**
+     * Records many entries at once, all or nothing, with every rule of the form (the demo's
+     * history, a migration); rows whose key the campaign already has are skipped.
+     */
+    @Transactional
+    public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, boolean submit, EntrySource source) {
+        return imports.getObject().importRows(scope, campaignId, rows, List.of(), submit, null, source, x -> { });
     }
 
     // ---------------------------------------------------------------- reading
@@ -97,6 +119,11 @@ public class LedgerService {
         return rows(repository.search(queueFilter(scope, q, wholeScope), page));
     }
 
+    /** How many entries a list has, counted up to a limit (a result above it means "more than the limit"). */
+    public long count(DataScope scope, LedgerQuery q, int limit) {
+        return repository.count(filter(scope, q, null), limit);
+    }
+
     @Transactional(readOnly = true)
     public void forEach(DataScope scope, LedgerQuery q, java.util.function.Consumer<EntryRow> consumer) {
         List<LedgerEntry> batch = new ArrayList<>();
@@ -108,6 +135,46 @@ public class LedgerService {
             }
         });
         rows(batch).forEach(consumer);
+    }
+
+    /** A page of entries with their members, values, evidence and flags, in a fixed number of queries. */
+    public Page<EntryView> views(DataScope scope, LedgerQuery q, PageRequest page) {
+        Page<LedgerEntry> entries = repository.search(filter(scope, q, null), page);
+        return new Page<>(views(entries.items()), entries.total(), entries.page(), entries.size(), entries.totalAtLeast());
+    }
+
+    /** One entry as a client shows it. */
+    public EntryView view(DataScope scope, long id) {
+        return views(List.of(get(scope, id))).get(0);
+    }
+
+    private List<EntryView> views(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = entries.stream().map(LedgerEntry::id).toList();
+        Map<Long, List<Long>> memberIds = repository.members(ids);
+        Map<Long, Member> byId = members.findAll(memberIds.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(Member::id, m -> m));
+        Map<Long, Map<Long, BigDecimal>> values = repository.values(ids);
+        Map<Long, List<EntryFlag>> flags = repository.flags(ids);
+        Map<Long, List<Evidence>> evidence = repository.evidence(ids);
+        Map<Long, String> orgNames = orgs.names(entries.stream().map(LedgerEntry::orgId).collect(Collectors.toSet()));
+        Map<String, String> regionNames = regions.lineageNames(entries.stream().map(LedgerEntry::regionCode).distinct()
+                .map(c -> regions.find(c).orElseThrow()).toList());
+        Map<Long, CampaignStructure> structures = new java.util.HashMap<>();
+        List<EntryView> list = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            CampaignStructure s = structures.computeIfAbsent(e.campaignId(), campaigns::structure);
+            TaskType type = s.taskType(e.taskTypeId()).orElseThrow();
+            Map<Indicator, BigDecimal> named = new LinkedHashMap<>();
+            Map<Long, BigDecimal> raw = values.getOrDefault(e.id(), Map.of());
+            s.indicators(type).stream().filter(i -> raw.containsKey(i.id())).forEach(i -> named.put(i, raw.get(i.id())));
+            list.add(new EntryView(e, type, orgNames.get(e.orgId()), regionNames.get(e.regionCode()),
+                    memberIds.getOrDefault(e.id(), List.of()).stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                    named, evidence.getOrDefault(e.id(), List.of()), flags.getOrDefault(e.id(), List.of())));
+        }
+        return list;
     }
 
     public LedgerEntry get(DataScope scope, long id) {
@@ -175,16 +242,36 @@ public class LedgerService {
 
     @Transactional
     public long create(DataScope scope, EntryForm form, EntrySource source, boolean submit) {
+        return create(scope, form, source, submit, null);
+    }
+
+    /**
+     * Records an entry. With an idempotency key (the phone form and API clients send one), a
+     * repeated request — a double tap, a resend after a lost answer — returns the entry the first
+     * one made and adds nothing.
+     */
+    @Transactional
+    public long create(DataScope scope, EntryForm form, EntrySource source, boolean submit, String idempotencyKey) {
         scope.require(Permission.LEDGER_RECORD);
+        if (idempotencyKey != null) {
+            java.util.Optional<Long> earlier = idempotency.claim(scope.userId(), "ledger.create", idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Checked c = check(scope, form, null, submit);
         long id = repository.insert(new LedgerRepository.NewEntry(c.campaign().id(), c.taskType().id(), c.org().id(), c.unit().id(),
                 form, submit ? EntryStatus.SUBMITTED : EntryStatus.DRAFT, source, scope.userId(), workKey(form, c.values()), null, null));
         repository.replaceMembers(id, c.memberIds());
         repository.replaceValues(id, c.values());
+        repository.addEditor(id, scope.userId());
         repository.recomputeFlags(List.of(id));
         audit.record(scope, "CREATE", "ledger_entry", id, form.getTitle(), null, snapshot(id));
         if (submit) {
             changed(scope, id, EntryStatus.DRAFT, EntryStatus.SUBMITTED, null);
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(scope.userId(), "ledger.create", idempotencyKey, id);
         }
         return id;
     }
@@ -206,6 +293,7 @@ public class LedgerService {
         }
         repository.replaceMembers(id, c.memberIds());
         repository.replaceValues(id, c.values());
+        repository.addEditor(id, scope.userId());
         repository.recomputeFlags(List.of(id));
         audit.record(scope, "UPDATE", "ledger_entry", id, form.getTitle(), before, snapshot(id));
         if (submit) {
@@ -215,6 +303,15 @@ public class LedgerService {
 
     @Transactional
     public void submit(DataScope scope, long id, int version) {
+        submit(scope, id, version, null);
+    }
+
+    /** Submits for review; with an idempotency key, a retry of a submit that went through does nothing. */
+    @Transactional
+    public void submit(DataScope scope, long id, int version, String idempotencyKey) {
+        if (idempotencyKey != null && idempotency.claim(scope.userId(), "ledger.submit:" + id, idempotencyKey).isPresent()) {
+            return;
+        }
         LedgerEntry e = get(scope, id);
         requireAuthor(scope, e);
         Campaign campaign = campaigns.structure(e.campaignId()).campaign();
@@ -223,6 +320,10 @@ public class LedgerService {
             throw BusinessException.onField("values", "ledger.values.required");
         }
         move(scope, e, version, EnumSet.of(EntryStatus.DRAFT, EntryStatus.RETURNED), EntryStatus.SUBMITTED, null);
+        repository.addEditor(id, scope.userId());
+        if (idempotencyKey != null) {
+            idempotency.complete(scope.userId(), "ledger.submit:" + id, idempotencyKey, id);
+        }
     }
 
     /** The author takes back a submitted entry not yet reviewed. */
@@ -231,6 +332,7 @@ public class LedgerService {
         LedgerEntry e = get(scope, id);
         requireAuthor(scope, e);
         move(scope, e, version, EnumSet.of(EntryStatus.SUBMITTED), EntryStatus.DRAFT, null);
+        repository.addEditor(id, scope.userId());
     }
 
     @Transactional
@@ -269,7 +371,7 @@ public class LedgerService {
             } else if (e.status() != EntryStatus.SUBMITTED) {
                 skipped.put(id, "ledger.transition.illegal");
             } else if (!mayReview(scope, e)) {
-                skipped.put(id, e.createdBy() == scope.userId() ? "ledger.review.own" : "error.forbidden");
+                skipped.put(id, repository.isEditor(id, scope.userId()) ? "ledger.review.own" : "error.forbidden");
             } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), EntryStatus.APPROVED, scope.userId(), null)) {
                 recordTransition(scope, e, EntryStatus.APPROVED, null);
                 approved++;
@@ -295,6 +397,37 @@ public class LedgerService {
         audit.record(scope, "DELETE", "ledger_entry", id, e.title(), before, null);
     }
 
+    /** A file sent with a form (a photo from the phone's camera). */
+    public record Upload(InputStream in, String filename) {
+    }
+
+    /**
+     * The phone form's one step: the entry, its photos and its submission together — if a photo is
+     * refused, nothing is kept. With an idempotency key, a double tap or a resend returns the
+     * first entry and adds nothing.
+     */
+    @Transactional
+    public long record(DataScope scope, EntryForm form, EntrySource source, boolean submit, String idempotencyKey, List<Upload> uploads) {
+        scope.require(Permission.LEDGER_RECORD);
+        if (idempotencyKey != null) {
+            java.util.Optional<Long> earlier = idempotency.claim(scope.userId(), "ledger.create", idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        long id = create(scope, form, source, false, null);
+        for (Upload u : uploads) {
+            addEvidence(scope, id, u.in(), u.filename());
+        }
+        if (submit) {
+            submit(scope, id, repository.find(id).orElseThrow().version());
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(scope.userId(), "ledger.create", idempotencyKey, id);
+        }
+        return id;
+    }
+
     // ---------------------------------------------------------------- evidence
 
     @Transactional
@@ -307,6 +440,7 @@ public class LedgerService {
         StoredFile file = files.store(in, filename, FileKind.EVIDENCE, scope.userId());
         long evidenceId = repository.insertEvidence(id, file.id(), file.sha256(), scope.userId());
         repository.touch(id);
+        repository.addEditor(id, scope.userId());
         repository.recomputeFlags(List.of(id));
         audit.record(scope, "EVIDENCE_ADD", "ledger_entry", id, file.originalName(), null, Map.of("file", file.originalName()));
         return repository.evidence(id).stream().filter(x -> x.id() == evidenceId).findFirst().orElseThrow();
@@ -322,6 +456,7 @@ public class LedgerService {
         Evidence ev = evidence(scope, id, evidenceId);
         repository.deleteEvidence(id, evidenceId);
         repository.touch(id);
+        repository.addEditor(id, scope.userId());
         repository.recomputeFlags(List.of(id));
         audit.record(scope, "EVIDENCE_REMOVE", "ledger_entry", id, ev.originalName(), Map.of("file", ev.originalName()), null);
     }
@@ -356,6 +491,10 @@ public class LedgerService {
      */
     Checked check(DataScope scope, EntryForm form, LedgerEntry existing, boolean submitting) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        EntryRules.fields(form, errors);
+        if (form.getCampaignId() == null) {
+            errors.throwIfAny();
+        }
         Campaign campaign = campaigns.get(scope, form.getCampaignId());
         CampaignStructure s = campaigns.structure(campaign.id());
         if (campaign.status() != CampaignStatus.ACTIVE) {
@@ -378,6 +517,9 @@ public class LedgerService {
             errors.add("values", "ledger.values.required");
         }
         Org unit = org == null ? null : orgs.unitOf(org);
+        if (org != null && !campaigns.takesPart(campaign, org)) {
+            errors.add("orgId", "campaign.notParticipant", campaign.name());
+        }
         if (unit != null && start != null && errors.isEmpty()) {
             try {
                 periods.requireOpen(scope, campaign, unit.id(), start, "startDate");
@@ -445,11 +587,12 @@ public class LedgerService {
     }
 
     /**
+     * Never the author: "author" is anyone who created, changed or submitted the entry.
      * A reviewer of the unit that reviews the entry — the entry's own committee, or its parent
      * where the campaign says so for that level — or of any level above it. Never one's own entry.
      */
     boolean mayReview(DataScope scope, LedgerEntry e) {
-        if (!scope.can(Permission.LEDGER_REVIEW) || e.createdBy() == scope.userId()) {
+        if (!scope.can(Permission.LEDGER_REVIEW) || e.createdBy() == scope.userId() || repository.isEditor(e.id(), scope.userId())) {
             return false;
         }
         return scope.coversOrgPath(reviewingUnit(e).path());
@@ -471,7 +614,7 @@ public class LedgerService {
     }
 
     private void requireReviewer(DataScope scope, LedgerEntry e) {
-        if (e.createdBy() == scope.userId() && scope.can(Permission.LEDGER_REVIEW)) {
+        if (scope.can(Permission.LEDGER_REVIEW) && (e.createdBy() == scope.userId() || repository.isEditor(e.id(), scope.userId()))) {
             throw new BusinessException("ledger.review.own");
         }
         if (!mayReview(scope, e)) {
@@ -520,7 +663,10 @@ public class LedgerService {
                 : regions.find(q.regionCode()).map(Region::path).orElse("/none/");
         LocalDate from = q.from();
         LocalDate to = q.to();
-        if (q.periodId() != null && Period.isValid(q.periodId())) {
+        if (q.periodId() != null && !Period.isValid(q.periodId())) {
+            throw BusinessException.onField("periodId", "ledger.period.invalid", q.periodId());
+        }
+        if (q.periodId() != null) {
             Period p = Period.parse(q.periodId());
             from = p.start();
             to = p.end();
@@ -598,7 +744,7 @@ public class LedgerService {
     }
 
     /** Same task type, day, place and figures: the fingerprint duplicate flags compare. */
-    static String workKey(EntryForm form, Map<Long, BigDecimal> values) {
+    public static String workKey(EntryForm form, Map<Long, BigDecimal> values) {
         StringBuilder sb = new StringBuilder().append(form.getTaskTypeId()).append('|').append(form.getStartDate()).append('|')
                 .append(form.getRegionCode());
         new TreeMap<>(values).forEach((k, v) -> sb.append('|').append(k).append('=').append(v.stripTrailingZeros().toPlainString()));

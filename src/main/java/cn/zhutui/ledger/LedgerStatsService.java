@@ -1,5 +1,8 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.NotFoundException;
+import cn.zhutui.common.Permission;
 import cn.zhutui.common.Where;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,8 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sums of the ledger for reports, at any moment: whole months from the facts kept in step with
- * every approval, the days of a range that do not fill a month from the entries themselves. Scope is the
- * caller's to apply (the report asks only under an org the user may see).
+ * every approval, the days of a range that do not fill a month from the entries themselves. Every
+ * read is scoped: the query's org path must lie in the caller's scope (out of it answers "not
+ * found", as everywhere), and only roles that read reports may ask.
  */
 @Service
 public class LedgerStatsService {
@@ -27,12 +31,13 @@ public class LedgerStatsService {
      * Sums by group and indicator. For CHILD_UNIT, parentDepth is the depth of the org the report
      * is about (1 for a root): each unit is counted under its ancestor one level below it.
      */
-    public List<StatRow> sums(StatQuery q, StatGroup group, int parentDepth) {
-        return sums(q, group, parentDepth, null);
+    public List<StatRow> sums(DataScope scope, StatQuery q, StatGroup group, int parentDepth) {
+        return sums(scope, q, group, parentDepth, null);
     }
 
     /** The same, for one indicator only (0: the entries, households and persons). */
-    public List<StatRow> sums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+    public List<StatRow> sums(DataScope scope, StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+        check(scope, q);
         Split split = factsKnow(q) ? Split.of(q) : Split.daysOnly(q);
         List<StatRow> rows = new ArrayList<>();
         if (split.months() != null) {
@@ -111,7 +116,8 @@ public class LedgerStatsService {
      * Members who took part (distinct), by group: CHILD_UNIT, UNIT or TOTAL; the key "total" is
      * always there (a member of several groups counts once in it).
      */
-    public Map<String, Long> members(StatQuery q, StatGroup group, int parentDepth) {
+    public Map<String, Long> members(DataScope scope, StatQuery q, StatGroup group, int parentDepth) {
+        check(scope, q);
         Split split = memberSplit(q);
         if (split.days().isEmpty() || split.months() == null && split.days().size() == 1) {
             // one source: counted in the database
@@ -148,7 +154,15 @@ public class LedgerStatsService {
     }
 
     /** The members with the most entries in the range, with their counts, most first. */
-    public List<Map.Entry<Long, Long>> topMembers(StatQuery q, int limit) {
+    public List<Map.Entry<Long, Long>> topMembers(DataScope scope, StatQuery q, int limit) {
+        check(scope, q);
+        if (q.orgPath() != null) {
+            Where e = filter(q);
+            return jdbc.sql("SELECT m.member_id, count(*) AS n FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id"
+                            + " JOIN org u ON u.id = e.unit_org_id JOIN task_type t ON t.id = e.task_type_id" + e.sql()
+                            + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :limit")
+                    .params(e.params()).param("limit", limit).query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list();
+        }
         Where w = new Where().and("mf.campaign_id = :campaign").param("campaign", q.campaignId())
                 .and("mf.month BETWEEN :from AND :to").param("from", q.from().withDayOfMonth(1)).param("to", q.to());
         approved(w, q, "mf.approved");
@@ -160,7 +174,8 @@ public class LedgerStatsService {
     }
 
     /** Ids of the members who recorded something in the range (under the query's org). */
-    public java.util.Set<Long> activeMembers(StatQuery q) {
+    public java.util.Set<Long> activeMembers(DataScope scope, StatQuery q) {
+        check(scope, q);
         java.util.Set<Long> active = new java.util.HashSet<>();
         forEachMemberPair(memberSplit(q), StatGroup.TOTAL, 0, rs -> active.add(rs.getLong(2)));
         return active;
@@ -182,15 +197,23 @@ public class LedgerStatsService {
         return memberYearsKnow(q) ? Split.of(q) : Split.daysOnly(q);
     }
 
-    /** The facts know counties, not townships or villages: a finer place sums the entries. */
+    /** A report reader asking under an org of their scope; the system anywhere. */
+    private static void check(DataScope scope, StatQuery q) {
+        scope.require(Permission.REPORT_VIEW);
+        if (!scope.isSystem() && (q.scopePath() == null || !scope.coversOrgPath(q.scopePath()))) {
+            throw new NotFoundException("org", q.scopePath());
+        }
+    }
+
+    /** The facts know counties and units, not townships, villages or the org of an entry: those sum the entries. */
     private static boolean factsKnow(StatQuery q) {
-        return q.regionPrefix() == null || q.regionPrefix().length() <= 6;
+        return (q.regionPrefix() == null || q.regionPrefix().length() <= 6) && q.orgPath() == null;
     }
 
     /** The month bits know committees, months and years only: finer filters need the entries. */
     private static boolean memberYearsKnow(StatQuery q) {
         return q.regionPrefix() == null && (q.counties() == null || q.counties().isEmpty()) && q.focusAreaId() == null
-                && q.taskTypeId() == null;
+                && q.taskTypeId() == null && q.orgPath() == null;
     }
 
     /**
@@ -259,6 +282,7 @@ public class LedgerStatsService {
         w.and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
         w.and("t.focus_area_id = :focusArea", "focusArea", q.focusAreaId());
         w.and("e.task_type_id = :taskType", "taskType", q.taskTypeId());
+        w.and("e.org_id IN (SELECT id FROM org WHERE path LIKE :orgPath || '%')", "orgPath", q.orgPath());
         return w;
     }
 

@@ -80,7 +80,6 @@ class MemberController {
     String show(DataScope scope, @PathVariable long id, Model model) {
         Member m = members.get(scope, id);
         model.addAttribute("m", m);
-        model.addAttribute("phone", members.displayPhone(scope, m));
         model.addAttribute("memberships", members.memberships(scope, id));
         return "member/show";
     }
@@ -120,6 +119,7 @@ class MemberController {
         scope.require(Permission.MEMBER_EDIT);
         Member m = members.get(scope, id);
         List<Membership> mine = members.memberships(scope, id).stream().filter(ms -> scope.coversOrgPath(ms.orgPath())).toList();
+        members.recordFormView(scope, m);
         return form(scope, model, MemberForm.of(m, mine), m);
     }
 

@@ -50,7 +50,14 @@ public class MemberRosterService {
     private final AuditService audit;
     private final MessageSource messages;
 
-    MemberRosterService(MemberService members, OrgService orgs, DictService dict, AuditService audit, MessageSource messages) {
+    private final int maxRows;
+    private final int maxExportRows;
+
+    MemberRosterService(MemberService members, OrgService orgs, DictService dict, AuditService audit, MessageSource messages,
+                        @org.springframework.beans.factory.annotation.Value("${zhutui.import.max-rows:50000}") int maxRows,
+                        @org.springframework.beans.factory.annotation.Value("${zhutui.export.max-rows:200000}") int maxExportRows) {
+        this.maxExportRows = maxExportRows;
+        this.maxRows = maxRows;
         this.members = members;
         this.orgs = orgs;
         this.dict = dict;
@@ -74,6 +81,9 @@ public class MemberRosterService {
     }
 
     public Workbook export(DataScope scope, MemberQuery q, Locale locale) {
+        if (members.search(scope, q, cn.zhutui.common.PageRequest.of(1, 1)).total() > maxExportRows) {
+            throw new BusinessException("export.tooMany", String.format("%,d", maxExportRows));
+        }
         SXSSFWorkbook wb = Workbooks.streaming();
         Sheet sheet = wb.createSheet(msg("member.roster.sheet", locale));
         Workbooks.header(sheet, 0, titles(locale), Workbooks.headerStyle(wb));
@@ -88,7 +98,9 @@ public class MemberRosterService {
                     main == null ? null : orgCell(main.orgName(), main.orgId()), main == null ? null : label("position", main.position(), locale),
                     String.join("、", item.memberships().stream().filter(ms -> ms != main).map(ms -> orgCell(ms.orgName(), ms.orgId())).toList())));
         });
-        audit.record(scope, "EXPORT", "member", null, (n[0] - 1) + " rows", null, null);
+        boolean unmasked = scope.can(cn.zhutui.common.Permission.PII_VIEW);
+        audit.record(scope, "EXPORT", "member", null, (n[0] - 1) + " rows" + (unmasked ? ", phones unmasked" : ""), null,
+                Map.of("rows", n[0] - 1, "unmaskedPhones", unmasked));
         return wb;
     }
 
@@ -96,20 +108,22 @@ public class MemberRosterService {
     @Transactional
     public MemberImportResult importRoster(DataScope scope, InputStream in, Locale locale) {
         scope.require(Permission.MEMBER_EDIT);
-        List<SheetRow> rows;
+        List<SheetRow> rows = new ArrayList<>();
         try {
-            rows = new ArrayList<>();
             SpreadsheetReader.read(in, row -> {
                 if (!row.sheet().startsWith("_")) {
                     rows.add(row);
                 }
-            });
+            }, maxRows);
+        } catch (BusinessException e) {
+            return new MemberImportResult(0, List.of(new ImportError("", 0, null, e.code(), e.args())));
         } catch (IOException e) {
-            return new MemberImportResult(0, List.of(new ImportError("", 0, null, "import.unreadable")));
+            return new MemberImportResult(0, List.of(new ImportError("", 0, null, "import.unreadable",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("import.reason.brokenXlsx"))));
         }
         List<ImportError> errors = new ArrayList<>();
-        if (rows.isEmpty()) {
-            return new MemberImportResult(0, List.of(new ImportError("", 0, null, "import.empty")));
+        if (rows.size() <= 1) {
+            return new MemberImportResult(0, List.of(new ImportError("", 0, null, rows.isEmpty() ? "import.empty" : "import.noRows")));
         }
         SheetRow header = rows.get(0);
         List<String> zh = titles(Locale.SIMPLIFIED_CHINESE);

@@ -148,6 +148,13 @@ public class MemberService {
         return scope.can(Permission.PII_VIEW) ? m.phone() : Masking.phone(m.phone());
     }
 
+    /** The edit form shows the phone unmasked (to change it): opening it is a view of personal data, logged. */
+    public void recordFormView(DataScope scope, Member m) {
+        if (m.phone() != null && !m.phone().isBlank()) {
+            audit.record(scope, "VIEW_PII", "member", m.id(), "phone (edit form)", null, null);
+        }
+    }
+
     /** The full phone number, for a user allowed to see it; every reveal is logged. */
     @Transactional
     public String revealPhone(DataScope scope, long id) {

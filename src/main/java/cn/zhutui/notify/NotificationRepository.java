@@ -45,6 +45,10 @@ class NotificationRepository {
         return new Page<>(items, total, page);
     }
 
+    long countByKey(String dedupKey) {
+        return jdbc.sql("SELECT count(*) FROM notification WHERE dedup_key = :key").param("key", dedupKey).query(Long.class).single();
+    }
+
     long unread(long userId) {
         return jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :user AND read_at IS NULL").param("user", userId)
                 .query(Long.class).single();
@@ -58,6 +62,11 @@ class NotificationRepository {
     void markRead(long id, long userId) {
         jdbc.sql("UPDATE notification SET read_at = now() WHERE id = :id AND user_id = :user AND read_at IS NULL")
                 .param("id", id).param("user", userId).update();
+    }
+
+    int markRead(java.util.Collection<Long> ids, long userId) {
+        return jdbc.sql("UPDATE notification SET read_at = now() WHERE id IN (:ids) AND user_id = :user AND read_at IS NULL")
+                .param("ids", ids).param("user", userId).update();
     }
 
     void markAllRead(long userId) {

@@ -45,6 +45,12 @@ public class NotificationService {
         this.messages = messages;
     }
 
+    /** Stores a notice another module published, in its transaction. */
+    @org.springframework.context.event.EventListener
+    public void on(Notice notice) {
+        notify(notice.userIds(), notice.kind(), notice.code(), notice.args(), notice.link(), notice.dedupKey());
+    }
+
     /**
      * Notifies users; a dedup key (e.g. "deadline:3:2025Q3:17") sends it once per user however
      * often it is raised. Returns how many were new.
@@ -65,6 +71,11 @@ public class NotificationService {
         return repository.list(scope.userId(), unreadOnly, page);
     }
 
+    /** How many users hold a notice with this dedup key (to tell how many a repeated raise added). */
+    public long countByKey(String dedupKey) {
+        return repository.countByKey(dedupKey);
+    }
+
     public long unread(DataScope scope) {
         return repository.unread(scope.userId());
     }
@@ -80,6 +91,12 @@ public class NotificationService {
     @Transactional
     public void readAll(DataScope scope) {
         repository.markAllRead(scope.userId());
+    }
+
+    /** Marks the chosen notifications of the user read (others' ids are ignored). */
+    @Transactional
+    public int read(DataScope scope, Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : repository.markRead(ids, scope.userId());
     }
 
     private void mailLater(long userId, String code, List<String> args, String link) {

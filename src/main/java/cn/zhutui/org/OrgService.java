@@ -27,8 +27,11 @@ public class OrgService {
     private final OrgRepository repository;
     private final RegionService regions;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    OrgService(OrgRepository repository, RegionService regions, AuditService audit) {
+    OrgService(OrgRepository repository, RegionService regions, AuditService audit,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
@@ -161,7 +164,9 @@ public class OrgService {
         }
         String parentPath = "/";
         if (form.getParentId() != null) {
-            parentPath = get(scope, form.getParentId()).path();
+            Org parent = get(scope, form.getParentId());
+            parentPath = parent.path();
+            checkLevel(parent, form.getLevel());
         }
         checkRegion(form.getParentId(), form);
         try {
@@ -178,6 +183,14 @@ public class OrgService {
         scope.require(Permission.ORG_EDIT);
         Org before = get(scope, id);
         checkRegion(before.parentId(), form);
+        boolean kindOrLevel = before.kind() != form.getKind() || before.level() != form.getLevel();
+        if (kindOrLevel && !scope.isSystem() && scope.orgPath().startsWith(before.path())) {
+            // a unit escaping review by raising its own level: only the level above may change it
+            throw BusinessException.onField(before.kind() != form.getKind() ? "kind" : "level", "org.ownKindLevel");
+        }
+        if (before.parentId() != null) {
+            checkLevel(repository.find(before.parentId()).orElseThrow(), form.getLevel());
+        }
         try {
             if (!repository.update(id, form)) {
                 throw new ConflictException("org", id);
@@ -185,7 +198,18 @@ public class OrgService {
         } catch (DuplicateKeyException e) {
             throw BusinessException.onField("name", "org.name.duplicate", form.getName());
         }
-        audit.record(scope, "UPDATE", "org", id, form.getName(), before, repository.find(id).orElseThrow());
+        Org after = repository.find(id).orElseThrow();
+        audit.record(scope, "UPDATE", "org", id, form.getName(), before, after);
+        if (before.kind() != after.kind()) {
+            events.publishEvent(new OrgTreeChanged(scope, id, after.path()));
+        }
+    }
+
+    /** An org works at its parent's level or below it: a county's group is never a province's. */
+    private static void checkLevel(Org parent, OrgLevel level) {
+        if (level != null && level.ordinal() < parent.level().ordinal()) {
+            throw BusinessException.onField("level", "org.levelAboveParent", parent.name());
+        }
     }
 
     /** Moves an org, with everything under it, below another org of the same scope. */
@@ -202,6 +226,9 @@ public class OrgService {
         if (parent.path().startsWith(org.path())) {
             throw BusinessException.onField("parentId", "org.move.intoItself");
         }
+        if (org.level().ordinal() < parent.level().ordinal()) {
+            throw BusinessException.onField("parentId", "org.levelAboveParent", parent.name());
+        }
         String newPath = parent.path() + org.id() + "/";
         try {
             if (!repository.move(id, version, newParentId, org.path(), newPath)) {
@@ -211,6 +238,7 @@ public class OrgService {
             throw BusinessException.onField("parentId", "org.name.duplicate", org.name());
         }
         audit.record(scope, "MOVE", "org", id, org.name(), Map.of("parentId", org.parentId()), Map.of("parentId", newParentId));
+        events.publishEvent(new OrgTreeChanged(scope, id, newPath));
     }
 
     /** Deletes an empty org; one with children, members, users or records is refused. */

@@ -128,19 +128,28 @@ public class RegionService {
         }
     }
 
-    /** Imports an uploaded table; all or nothing. */
+    /** The most rows a division table may have: the whole country is about 665,000. */
+    static final int MAX_ROWS = 1_000_000;
+
+    /**
+     * Imports an uploaded table (CSV, Excel, or either as .gz/.zip), read as a stream; all or
+     * nothing. The first 500 errors are reported, with the total.
+     */
     @Transactional
     public RegionImportResult importTable(DataScope scope, String source, InputStream in, boolean dryRun) {
         scope.require(Permission.REGION_ADMIN);
-        List<SheetRow> rows;
+        RegionTableParser parser = new RegionTableParser(code -> repository.find(code).orElse(null));
         try {
-            rows = SpreadsheetReader.readAll(in);
+            SpreadsheetReader.read(in, parser::accept, MAX_ROWS);
+        } catch (BusinessException e) {
+            return new RegionImportResult(0, 0, 0, 0, dryRun, List.of(new ImportError("", 0, null, e.code(), e.args())), 1);
         } catch (IOException e) {
-            return new RegionImportResult(0, 0, 0, 0, dryRun, List.of(new ImportError("", 0, null, "import.unreadable")));
+            return new RegionImportResult(0, 0, 0, 0, dryRun, List.of(new ImportError("", 0, null, "import.unreadable",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("import.reason.brokenZip"))), 1);
         }
-        RegionTableParser.Parsed parsed = RegionTableParser.parse(rows, code -> repository.find(code).orElse(null));
+        RegionTableParser.Parsed parsed = parser.finish();
         if (!parsed.errors().isEmpty()) {
-            return new RegionImportResult(rows.size(), 0, 0, 0, dryRun, parsed.errors());
+            return new RegionImportResult(parsed.rows(), 0, 0, 0, dryRun, parsed.errors(), parsed.totalErrors());
         }
         Map<String, Region> existing = new java.util.HashMap<>();
         List<String> codes = parsed.regions().stream().map(Region::code).toList();
@@ -171,7 +180,7 @@ public class RegionService {
             }
             audit.record(scope, "IMPORT", "region", null, source + ": +" + added + " ~" + updated + " =" + unchanged, null, null);
         }
-        return new RegionImportResult(parsed.regions().size(), added, updated, unchanged, dryRun, List.of());
+        return new RegionImportResult(parsed.regions().size(), added, updated, unchanged, dryRun, List.of(), 0);
     }
 
     /** Loads one of the tables shipped with the app. */

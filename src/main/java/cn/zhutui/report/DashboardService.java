@@ -63,13 +63,12 @@ public class DashboardService {
         scope.require(Permission.REPORT_VIEW);
         Campaign campaign = campaigns.get(scope, r.campaignId());
         CampaignStructure s = campaigns.structure(campaign.id());
-        Org org = orgs.unitOf(orgs.get(scope, r.orgId()));
-        orgs.get(scope, org.id());
+        Org org = orgs.get(scope, r.orgId());
         StatQuery q = reports.query(r, org);
 
-        StatRow total = first(stats.sums(q, StatGroup.TOTAL, 0, 0L), 0L);
+        StatRow total = first(stats.sums(scope, q, StatGroup.TOTAL, 0, 0L), 0L);
         ReportPeriod previous = r.period().previous() != null ? r.period().previous() : r.period().sameLastYear();
-        StatRow before = first(stats.sums(q.withRange(previous.from(), previous.to()), StatGroup.TOTAL, 0, 0L), 0L);
+        StatRow before = first(stats.sums(scope, q.withRange(previous.from(), previous.to()), StatGroup.TOTAL, 0, 0L), 0L);
 
         // the twelve months up to the period's end, or to this month if the period is still running
         YearMonth last = YearMonth.from(r.period().to());
@@ -78,23 +77,23 @@ public class DashboardService {
             last = now;
         }
         StatQuery year = q.withRange(last.minusMonths(11).atDay(1), last.atEndOfMonth());
-        Map<String, StatRow> byMonth = byGroup(stats.sums(year, StatGroup.MONTH, 0, 0L), 0L);
+        Map<String, StatRow> byMonth = byGroup(stats.sums(scope, year, StatGroup.MONTH, 0, 0L), 0L);
         List<Dashboard.Point> trend = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {
             String m = last.minusMonths(i).toString();
             trend.add(point(m, m, entries(byMonth.get(m)), null));
         }
 
-        Map<String, StatRow> byType = byGroup(stats.sums(q, StatGroup.TASK_TYPE, 0, 0L), 0L);
+        Map<String, StatRow> byType = byGroup(stats.sums(scope, q, StatGroup.TASK_TYPE, 0, 0L), 0L);
         List<Dashboard.Point> areas = new ArrayList<>();
         for (FocusArea area : s.focusAreas()) {
             long n = s.taskTypes(area).stream().mapToLong(t -> entries(byType.get(String.valueOf(t.id())))).sum();
             areas.add(point(String.valueOf(area.id()), area.name(), n, null));
         }
 
-        List<Org> children = orgs.childUnits(org);
-        Map<String, StatRow> byChild = byGroup(stats.sums(q, StatGroup.CHILD_UNIT, org.depth(), 0L), 0L);
-        Map<String, Long> activeByChild = stats.members(q, StatGroup.CHILD_UNIT, org.depth());
+        List<Org> children = reports.children(org);
+        Map<String, StatRow> byChild = children.isEmpty() ? Map.of() : byGroup(stats.sums(scope, q, StatGroup.CHILD_UNIT, org.depth(), 0L), 0L);
+        Map<String, Long> activeByChild = children.isEmpty() ? Map.of() : stats.members(scope, q, StatGroup.CHILD_UNIT, org.depth());
         List<Dashboard.Point> ranked = children.stream()
                 .map(c -> point(String.valueOf(c.id()), c.name(), entries(byChild.get(String.valueOf(c.id()))), null))
                 .sorted(Comparator.comparing(Dashboard.Point::value).reversed()).toList();
@@ -110,13 +109,13 @@ public class DashboardService {
         participation.sort(Comparator.comparing(Dashboard.Point::value));
 
         List<Long> everyone = under.ids();
-        Set<Long> active = stats.activeMembers(q);
+        Set<Long> active = stats.activeMembers(scope, q);
         List<Long> inactive = everyone.stream().filter(id -> !active.contains(id)).toList();
         List<Dashboard.MemberRef> inactiveShown = members.findAll(inactive.stream().limit(30).toList()).stream()
                 .map(m -> new Dashboard.MemberRef(m.id(), m.name())).toList();
 
         Dashboard.MapIndicator mapIndicator = mapIndicator(s, mapIndicatorId, locale);
-        Map<String, StatRow> byCounty = byGroup(stats.sums(q, StatGroup.COUNTY, 0, mapIndicator.id()), mapIndicator.id());
+        Map<String, StatRow> byCounty = byGroup(stats.sums(scope, q, StatGroup.COUNTY, 0, mapIndicator.id()), mapIndicator.id());
         Map<String, String> countyNames = regions.atLevel(RegionLevel.COUNTY, null).stream().collect(Collectors.toMap(Region::code, Region::name));
         List<Dashboard.Point> counties = byCounty.entrySet().stream()
                 .map(e -> new Dashboard.Point(e.getKey(), countyNames.getOrDefault(e.getKey(), e.getKey()),

@@ -29,9 +29,11 @@ class ReportController {
     private final OrgService orgs;
     private final DictService dict;
     private final LedgerService ledger;
+    private final cn.zhutui.audit.AuditService audit;
 
     ReportController(ReportService reports, ReportDefaults defaults, ReportExcel excel, ReportWord word, CampaignService campaigns,
-                     OrgService orgs, DictService dict, LedgerService ledger) {
+                     OrgService orgs, DictService dict, LedgerService ledger, cn.zhutui.audit.AuditService audit) {
+        this.audit = audit;
         this.reports = reports;
         this.defaults = defaults;
         this.excel = excel;
@@ -56,16 +58,25 @@ class ReportController {
         return "report/table";
     }
 
+    /** Every table that leaves the platform — a file or a printed page — is in the audit log. */
+    private void exported(DataScope scope, String action, StatisticsTable t, String format) {
+        audit.record(scope, action, "report", t.orgId(), t.campaignName() + " · " + t.orgName() + " · " + t.periodLabel() + " · " + format,
+                null, java.util.Map.of("campaignId", t.campaignId(), "orgId", t.orgId(), "period", t.period().id(), "format", format));
+    }
+
     @GetMapping("/print")
     String print(DataScope scope, @ModelAttribute("params") ReportParams params, Locale locale, Model model) {
         ReportRequest request = defaults.resolve(scope, params);
-        model.addAttribute("t", reports.table(scope, request, locale));
+        StatisticsTable table = reports.table(scope, request, locale);
+        model.addAttribute("t", table);
+        exported(scope, "PRINT", table, "print");
         return "report/print";
     }
 
     @GetMapping("/table.xlsx")
     void xlsx(DataScope scope, @ModelAttribute ReportParams params, Locale locale, HttpServletResponse response) throws IOException {
         StatisticsTable table = reports.table(scope, defaults.resolve(scope, params), locale);
+        exported(scope, "EXPORT", table, "xlsx");
         Workbooks.send(response, excel.write(table, locale), table.campaignName() + "统计表-" + table.orgName() + "-" + table.period().id() + ".xlsx");
     }
 
@@ -73,6 +84,7 @@ class ReportController {
     void docx(DataScope scope, @ModelAttribute ReportParams params, Locale locale, HttpServletResponse response) throws IOException {
         ReportRequest request = defaults.resolve(scope, params);
         StatisticsTable table = reports.table(scope, request, locale);
+        exported(scope, "EXPORT", table, "docx");
         response.setContentType(ReportWord.DOCX);
         response.setHeader("Content-Disposition", Workbooks.attachment(table.campaignName() + "工作情况-" + table.orgName() + "-" + table.period().id() + ".docx"));
         try (OutputStream out = response.getOutputStream()) {

@@ -25,10 +25,12 @@ class ReportDefaults {
     }
 
     ReportRequest resolve(DataScope scope, ReportParams p) {
-        Campaign campaign = p.getCampaignId() != null ? campaigns.get(scope, p.getCampaignId())
-                : campaigns.active(scope).stream().findFirst()
-                .orElseGet(() -> campaigns.visible(scope).stream().findFirst().orElseThrow(() -> new NotFoundException("campaign", "any")));
-        long org = p.getOrgId() != null ? p.getOrgId() : orgs.unitOf(orgs.get(scope, scope.orgId())).id();
+        Campaign campaign = campaigns.current(scope, p.getCampaignId());
+        if (campaign == null) {
+            throw new NotFoundException("campaign", "any");
+        }
+        // the user's own org: a committee's report, or another org's own entries; never a unit above the scope
+        long org = p.getOrgId() != null ? p.getOrgId() : scope.orgId();
         ReportPeriod period = p.getPeriodId() != null && ReportPeriod.isValid(p.getPeriodId()) ? ReportPeriod.parse(p.getPeriodId())
                 : ReportPeriod.parse(Period.containing(ledger.today(), PeriodType.QUARTER).id() + "YTD");
         return new ReportRequest(campaign.id(), org, period, p.isSubmitted(), p.getRegionCode(), p.getTag());

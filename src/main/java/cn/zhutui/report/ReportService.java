@@ -59,15 +59,14 @@ public class ReportService {
         scope.require(Permission.REPORT_VIEW);
         Campaign campaign = campaigns.get(scope, r.campaignId());
         CampaignStructure s = campaigns.structure(campaign.id());
-        Org org = orgs.unitOf(orgs.get(scope, r.orgId()));
-        orgs.get(scope, org.id());
+        Org org = orgs.get(scope, r.orgId());
         StatQuery q = query(r, org);
-        List<Org> children = orgs.childUnits(org);
-        List<StatRow> childSums = stats.sums(q, StatGroup.CHILD_UNIT, org.depth());
+        List<Org> children = children(org);
+        List<StatRow> childSums = byOwnColumn(org, stats.sums(scope, q, group(org), org.depth()));
         Map<String, Map<Long, StatRow>> byGroup = index(childSums);
         Map<Long, StatRow> total = sumOfGroups(childSums);
-        Map<Long, StatRow> lastYear = totals(q, r.period().sameLastYear());
-        Map<Long, StatRow> previous = r.period().previous() == null ? null : totals(q, r.period().previous());
+        Map<Long, StatRow> lastYear = totals(scope, q, r.period().sameLastYear());
+        Map<Long, StatRow> previous = r.period().previous() == null ? null : totals(scope, q, r.period().previous());
 
         List<StatisticsTable.Column> columns = new ArrayList<>();
         boolean ownWork = byGroup.containsKey(String.valueOf(org.id()));
@@ -107,14 +106,39 @@ public class ReportService {
         }
         return new StatisticsTable(campaign.name(), campaign.id(), org.id(), org.name(), r.period(), r.period().label(locale),
                 r.includeSubmitted(), filterLabel(r, locale), columns, rows,
-                summary(q, org, columns, byGroup, total, lastYear, previous, locale));
+                summary(scope, q, org, columns, byGroup, total, lastYear, previous, locale));
+    }
+
+    /**
+     * The units a report's columns show under an org: a committee's units directly below it; none
+     * under another org (a special committee, an office), whose report is its own entries.
+     */
+    List<Org> children(Org org) {
+        return org.isCommittee() ? orgs.childUnits(org) : List.of();
+    }
+
+    /** How a report's sums are split: by the units below a committee; as one total for another org. */
+    static StatGroup group(Org org) {
+        return org.isCommittee() ? StatGroup.CHILD_UNIT : StatGroup.TOTAL;
+    }
+
+    /** A total of another org is its own column's. */
+    static List<StatRow> byOwnColumn(Org org, List<StatRow> rows) {
+        if (org.isCommittee()) {
+            return rows;
+        }
+        return rows.stream().map(r -> new StatRow(String.valueOf(org.id()), r.indicatorId(), r.value(), r.entries(), r.households(), r.persons()))
+                .toList();
     }
 
     /** The rows under the indicators: entries, members who took part, households and persons helped. */
-    private List<StatisticsTable.Row> summary(StatQuery q, Org org, List<StatisticsTable.Column> columns,
+    private List<StatisticsTable.Row> summary(DataScope scope, StatQuery q, Org org, List<StatisticsTable.Column> columns,
                                               Map<String, Map<Long, StatRow>> byGroup, Map<Long, StatRow> total,
                                               Map<Long, StatRow> lastYear, Map<Long, StatRow> previous, Locale locale) {
-        Map<String, Long> members = stats.members(q, StatGroup.CHILD_UNIT, org.depth());
+        Map<String, Long> members = new java.util.HashMap<>(stats.members(scope, q, group(org), org.depth()));
+        if (!org.isCommittee()) {
+            members.put(String.valueOf(org.id()), members.getOrDefault("total", 0L));
+        }
         long allMembers = members.getOrDefault("total", 0L);
         List<StatisticsTable.Row> rows = new ArrayList<>();
         for (String key : SUMMARY_KEYS) {
@@ -142,11 +166,12 @@ public class ReportService {
             }
         }
         String region = r.regionCode() == null || r.regionCode().isBlank() ? null : r.regionCode().trim();
-        return new StatQuery(r.campaignId(), r.period().from(), r.period().to(), r.includeSubmitted(), org.path(), region, counties, null, null);
+        return new StatQuery(r.campaignId(), r.period().from(), r.period().to(), r.includeSubmitted(),
+                org.isCommittee() ? org.path() : null, region, counties, null, null, org.isCommittee() ? null : org.path());
     }
 
-    private Map<Long, StatRow> totals(StatQuery q, ReportPeriod p) {
-        return index(stats.sums(q.withRange(p.from(), p.to()), StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+    private Map<Long, StatRow> totals(DataScope scope, StatQuery q, ReportPeriod p) {
+        return index(stats.sums(scope, q.withRange(p.from(), p.to()), StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
     }
 
     /** The org's total: the sum of its own work and its child units' (the groups cover the subtree). */

@@ -5,8 +5,8 @@ import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Period;
 import cn.zhutui.ledger.LedgerStatsService;
-import cn.zhutui.ledger.PeriodState;
-import cn.zhutui.ledger.SubmissionService;
+import cn.zhutui.period.PeriodState;
+import cn.zhutui.period.SubmissionService;
 import cn.zhutui.member.Member;
 import cn.zhutui.member.MemberService;
 import cn.zhutui.org.OrgService;
@@ -78,7 +78,7 @@ class ReportWord {
 
             heading(doc, msg("report.word.top", locale));
             var q = reports.query(request, orgs.get(scope, t.orgId()));
-            List<Map.Entry<Long, Long>> top = stats.topMembers(q, 10);
+            List<Map.Entry<Long, Long>> top = stats.topMembers(scope, q, 10);
             Map<Long, String> names = members.findAll(top.stream().map(Map.Entry::getKey).toList()).stream()
                     .collect(Collectors.toMap(Member::id, Member::name));
             paragraph(doc, top.isEmpty() ? msg("common.noData", locale) : top.stream()

@@ -7,8 +7,8 @@ import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Period;
 import cn.zhutui.common.PeriodType;
 import cn.zhutui.common.Permission;
-import cn.zhutui.ledger.PeriodState;
-import cn.zhutui.ledger.SubmissionService;
+import cn.zhutui.period.PeriodState;
+import cn.zhutui.period.SubmissionService;
 import cn.zhutui.org.Org;
 import cn.zhutui.org.OrgService;
 import java.util.ArrayList;
@@ -56,8 +56,10 @@ class SubmissionStatusController {
         for (Period p = current.previous(); recent.size() < 12 && !p.end().isBefore(campaign.startDate()); p = p.previous()) {
             recent.add(p);
         }
-        Org unit = orgs.unitOf(orgs.get(scope, request.orgId()));
-        List<Org> units = new ArrayList<>(orgs.childUnits(unit));
+        // the org asked for, within the scope: never the committee above a user's office
+        Org unit = orgs.get(scope, request.orgId());
+        List<Org> units = unit.isCommittee() ? orgs.childUnits(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList()
+                : List.of();
         Map<Long, PeriodState> states = submissions.states(campaign, period, units.stream().map(Org::id).toList());
         long onTime = states.values().stream().filter(s -> Boolean.TRUE.equals(s.onTime())).count();
         long late = states.values().stream().filter(s -> Boolean.FALSE.equals(s.onTime())).count();
@@ -70,7 +72,7 @@ class SubmissionStatusController {
         model.addAttribute("periods", recent);
         model.addAttribute("deadline", submissions.deadline(campaign, period));
         model.addAttribute("unit", unit);
-        model.addAttribute("own", submissions.state(campaign, unit.id(), period));
+        model.addAttribute("own", unit.isCommittee() ? submissions.state(campaign, unit.id(), period) : null);
         model.addAttribute("lineage", orgs.lineage(scope, unit).stream().filter(Org::isCommittee).toList());
         model.addAttribute("units", units);
         model.addAttribute("hasChildren", units.stream().filter(u -> !orgs.childUnits(u).isEmpty()).map(Org::id).toList());

@@ -17,8 +17,10 @@ class AccountController {
     private final UserService users;
     private final CurrentScope current;
     private final ApiTokenService tokens;
+    private final SecurityProperties props;
 
-    AccountController(UserService users, CurrentScope current, ApiTokenService tokens) {
+    AccountController(UserService users, CurrentScope current, ApiTokenService tokens, SecurityProperties props) {
+        this.props = props;
         this.users = users;
         this.current = current;
         this.tokens = tokens;
@@ -50,6 +52,8 @@ class AccountController {
     @GetMapping("/password")
     String passwordForm(Model model) {
         model.addAttribute("mustChange", current.mustChangePassword());
+        model.addAttribute("expired", current.passwordExpired());
+        model.addAttribute("maxAgeDays", props.passwordMaxAgeDays());
         return "account/password";
     }
 
@@ -61,6 +65,8 @@ class AccountController {
         } catch (BusinessException e) {
             model.addAttribute("error", e);
             model.addAttribute("mustChange", current.mustChangePassword());
+            model.addAttribute("expired", current.passwordExpired());
+            model.addAttribute("maxAgeDays", props.passwordMaxAgeDays());
             return "account/password";
         }
         current.evict();

@@ -69,6 +69,16 @@ public class ApiTokenService {
         audit.record(scope, "REVOKE", "api_token", id, null, null, null);
     }
 
+    /** Revokes every token of a user (a password reset, a disabled account, an administrator's decision). */
+    @Transactional
+    public int revokeAll(DataScope scope, long userId, String reason) {
+        int n = jdbc.sql("UPDATE api_token SET revoked = true WHERE user_id = :u AND NOT revoked").param("u", userId).update();
+        if (n > 0) {
+            audit.record(scope, "REVOKE_ALL", "api_token", userId, reason, null, Map.of("revoked", n));
+        }
+        return n;
+    }
+
     /** The user a presented token belongs to, if it is valid; notes its use. */
     Optional<Long> userOf(String token) {
         if (token == null || !token.startsWith(PREFIX)) {

@@ -25,8 +25,10 @@ public class CurrentScope {
     private final UserRepository users;
     private final OrgService orgs;
     private final RegionService regions;
+    private final SecurityProperties props;
 
-    CurrentScope(UserRepository users, OrgService orgs, RegionService regions) {
+    CurrentScope(UserRepository users, OrgService orgs, RegionService regions, SecurityProperties props) {
+        this.props = props;
         this.users = users;
         this.orgs = orgs;
         this.regions = regions;
@@ -45,7 +47,7 @@ public class CurrentScope {
         Optional<DataScope> scope = account.map(this::scopeOf);
         if (request != null && scope.isPresent()) {
             request.setAttribute(ATTRIBUTE, scope.get());
-            request.setAttribute(MUST_CHANGE, account.get().mustChangePassword());
+            request.setAttribute(MUST_CHANGE, account.get().mustChangePassword() || expired(account.get()));
         }
         return scope;
     }
@@ -53,6 +55,17 @@ public class CurrentScope {
     /** The user must set a new password before doing anything else. */
     boolean mustChangePassword() {
         return get().isPresent() && Boolean.TRUE.equals(request().getAttribute(MUST_CHANGE));
+    }
+
+    /** The password is older than zhutui.security.password-max-age-days. */
+    boolean expired(UserAccount account) {
+        return props.passwordMaxAgeDays() != null && account.passwordChangedAt() != null
+                && account.passwordChangedAt().isBefore(java.time.OffsetDateTime.now().minusDays(props.passwordMaxAgeDays()));
+    }
+
+    /** The user must change an expired password (as opposed to a one-time one). */
+    boolean passwordExpired() {
+        return get().flatMap(s -> users.find(s.userId())).map(this::expired).orElse(false);
     }
 
     /** Forget the cached scope (after the user changed their own account in this request). */

@@ -23,7 +23,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig implements WebMvcConfigurer {
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/error", "/swagger-ui/**"};
+            "/actuator/health", "/actuator/health/**", "/error", "/error/**",
+            // the API's description is public for clients; its browsable page (/api/docs) needs a login
+            "/api/openapi.json", "/api/openapi.json/**"};
+
+    /**
+     * Scripts, styles, images and connections from the app itself only: no inline script (pages
+     * use data attributes and JSON blocks), inline styles allowed (Bootstrap's and htmx's), photos
+     * previewed from blob: URLs, the app's own service worker.
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'self'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
     private final ScopeArgumentResolver scopeResolver;
     private final CurrentScope current;
@@ -39,20 +50,17 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, UserRepository users) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**").permitAll()
-                        .anyRequest().authenticated())
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, UserRepository users, Problems problems) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens, users),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                    response.setStatus(401);
-                    response.setContentType("application/problem+json;charset=UTF-8");
-                    response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Bearer token missing or invalid\"}");
-                }));
+                .headers(this::headers)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401, "error.unauthorized"))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response, 403, "error.forbidden")));
         return http.build();
     }
 
@@ -64,8 +72,17 @@ class SecurityConfig implements WebMvcConfigurer {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .headers(h -> h.frameOptions(fo -> fo.sameOrigin()));
+                .headers(this::headers);
         return http.build();
+    }
+
+    /** The same headers on every answer; HSTS is sent only over HTTPS (behind the proxy too, see server.forward-headers-strategy). */
+    private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+        h.frameOptions(fo -> fo.sameOrigin())
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=(), payment=(), usb=(), interest-cohort=()"))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /**

@@ -104,6 +104,14 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
+    @PostMapping("/{id}/revoke-tokens")
+    String revokeTokens(DataScope scope, @PathVariable long id, RedirectAttributes flash) {
+        int n = users.revokeTokens(scope, id);
+        flash.addFlashAttribute("message", "token.revokedAll");
+        flash.addFlashAttribute("messageArgs", new Object[] {n});
+        return "redirect:/admin/users/" + id;
+    }
+
     @PostMapping("/{id}/unlock")
     String unlock(DataScope scope, @PathVariable long id, RedirectAttributes flash) {
         users.unlock(scope, id);

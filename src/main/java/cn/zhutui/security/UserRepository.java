@@ -19,12 +19,12 @@ class UserRepository {
 
     private record Row(long id, String username, String phone, String displayName, String passwordHash, String email, long orgId,
                        String regionCode, Long memberId, boolean enabled, int failedAttempts, OffsetDateTime lockedUntil,
-                       boolean mustChangePassword, OffsetDateTime lastLoginAt, int version) {
+                       boolean mustChangePassword, OffsetDateTime lastLoginAt, int version, OffsetDateTime passwordChangedAt) {
     }
 
     private static final String COLUMNS = """
             u.id, u.username, u.phone, u.display_name, u.password_hash, u.email, u.org_id, u.region_code, u.member_id, u.enabled,
-            u.failed_attempts, u.locked_until, u.must_change_password, u.last_login_at, u.version""";
+            u.failed_attempts, u.locked_until, u.must_change_password, u.last_login_at, u.version, u.password_changed_at""";
 
     private final JdbcClient jdbc;
 
@@ -121,9 +121,20 @@ class UserRepository {
         return ok;
     }
 
+    /** Sets a password; the one it replaces goes into the history (the last ones may not be used again). */
     void setPassword(long id, String hash, boolean mustChange) {
-        jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = :mc, failed_attempts = 0, locked_until = NULL, version = version + 1, updated_at = now() WHERE id = :id")
+        jdbc.sql("INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM app_user WHERE id = :id")
+                .param("id", id).update();
+        jdbc.sql("""
+                        UPDATE app_user SET password_hash = :hash, must_change_password = :mc, failed_attempts = 0, locked_until = NULL,
+                               password_changed_at = now(), version = version + 1, updated_at = now() WHERE id = :id""")
                 .param("id", id).param("hash", hash).param("mc", mustChange).update();
+    }
+
+    /** The hashes of the user's last passwords before the current one, newest first. */
+    List<String> previousHashes(long id, int limit) {
+        return jdbc.sql("SELECT password_hash FROM password_history WHERE user_id = :id ORDER BY set_at DESC LIMIT :n")
+                .param("id", id).param("n", limit).query(String.class).list();
     }
 
     /** Counts a failed login; at the limit the account is locked until the given time. */
@@ -170,6 +181,6 @@ class UserRepository {
     private static UserAccount toAccount(Row r, Set<Role> roles) {
         return new UserAccount(r.id(), r.username(), r.phone(), r.displayName(), r.passwordHash(), r.email(), r.orgId(), r.regionCode(),
                 r.memberId(), r.enabled(), r.failedAttempts(), r.lockedUntil(), r.mustChangePassword(), r.lastLoginAt(),
-                r.version(), roles);
+                r.version(), roles, r.passwordChangedAt());
     }
 }

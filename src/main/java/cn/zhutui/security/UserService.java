@@ -34,9 +34,13 @@ public class UserService {
     private final MemberService members;
     private final PasswordEncoder encoder;
     private final AuditService audit;
+    private final ApiTokenService tokens;
+    private final SecurityProperties props;
 
     UserService(UserRepository users, OrgService orgs, RegionService regions, MemberService members,
-                PasswordEncoder encoder, AuditService audit) {
+                PasswordEncoder encoder, AuditService audit, ApiTokenService tokens, SecurityProperties props) {
+        this.tokens = tokens;
+        this.props = props;
         this.users = users;
         this.orgs = orgs;
         this.regions = regions;
@@ -105,6 +109,9 @@ public class UserService {
         if (!users.update(id, form)) {
             throw new ConflictException("user", id);
         }
+        if (before.enabled() && !form.isEnabled()) {
+            tokens.revokeAll(scope, id, "disabled");
+        }
         audit.record(scope, "UPDATE", "user", id, form.getUsername(), snapshot(before), snapshot(users.find(id).orElseThrow()));
     }
 
@@ -114,8 +121,23 @@ public class UserService {
         UserAccount user = get(scope, id);
         String pw = PasswordPolicy.generate();
         users.setPassword(id, encoder.encode(pw), true);
+        // whoever knew the old password may have made tokens with it
+        tokens.revokeAll(scope, id, "password reset");
         audit.record(scope, "RESET_PASSWORD", "user", id, user.username(), null, null);
         return pw;
+    }
+
+    /** An administrator revokes every API token of a user of their scope. */
+    @Transactional
+    public int revokeTokens(DataScope scope, long id) {
+        get(scope, id);
+        return tokens.revokeAll(scope, id, "revoked by an administrator");
+    }
+
+    /** The password is older than the configured maximum age (none by default). */
+    public boolean passwordExpired(UserAccount account) {
+        return props.passwordMaxAgeDays() != null && account.passwordChangedAt() != null
+                && account.passwordChangedAt().isBefore(java.time.OffsetDateTime.now().minusDays(props.passwordMaxAgeDays()));
     }
 
     @Transactional
@@ -138,6 +160,11 @@ public class UserService {
             throw BusinessException.onField("newPassword", "password.unchanged");
         }
         PasswordPolicy.check(me.username(), newPassword);
+        for (String previous : users.previousHashes(me.id(), props.passwordHistory() - 1)) {
+            if (encoder.matches(newPassword, previous)) {
+                throw BusinessException.onField("newPassword", "password.reused", props.passwordHistory());
+            }
+        }
         users.setPassword(me.id(), encoder.encode(newPassword), false);
         audit.record(scope, "CHANGE_PASSWORD", "user", me.id(), me.username(), null, null);
     }

@@ -36,8 +36,11 @@ class ApiErrorHandling {
 
     private final MessageSource messages;
 
-    ApiErrorHandling(MessageSource messages) {
+    private final cn.zhutui.file.FileProperties files;
+
+    ApiErrorHandling(MessageSource messages, cn.zhutui.file.FileProperties files) {
         this.messages = messages;
+        this.files = files;
     }
 
     @ExceptionHandler(BusinessException.class)
@@ -66,14 +69,46 @@ class ApiErrorHandling {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, org.springframework.validation.BindException.class,
-            MissingServletRequestParameterException.class})
+            MissingServletRequestParameterException.class, org.springframework.beans.TypeMismatchException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class, org.springframework.core.convert.ConversionFailedException.class})
     ProblemDetail badRequest(Exception e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, message("error.badRequest", null, locale(request)));
+        Locale locale = locale(request);
+        String field = BadParameters.field(e);
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, e instanceof HttpMessageNotReadableException && field == null
+                ? message("error.badJson", new Object[] {""}, locale)
+                : field == null ? message("error.badRequest", null, locale) : message("error.badField", new Object[] {field}, locale));
+        if (field != null) {
+            p.setProperty("errors", List.of(Map.of("field", field, "code", "error.badField", "message", message("error.badField", new Object[] {field}, locale))));
+        }
+        return p;
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupported(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("error.unsupportedMediaType", null, locale(request)));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, message("error.badRequest", null, locale(request)));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ProblemDetail methodNotAllowed(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, message("error.badRequest", null, locale(request)));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(Exception e, HttpServletRequest request) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, message("error.tooLarge", null, locale(request)));
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, message("error.tooLarge", new Object[] {files.maxSize().toMegabytes()}, locale(request)));
+    }
+
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.toString());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, message("error.unavailable", null, locale(request))));
     }
 
     @ExceptionHandler(Exception.class)

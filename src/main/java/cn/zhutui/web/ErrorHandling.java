@@ -24,6 +24,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ErrorHandling {
 
+    private final cn.zhutui.file.FileProperties files;
+
+    ErrorHandling(cn.zhutui.file.FileProperties files) {
+        this.files = files;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
@@ -46,9 +52,22 @@ class ErrorHandling {
         return page(HttpStatus.BAD_REQUEST, e.code(), e.args(), response);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            org.springframework.validation.BindException.class, org.springframework.web.bind.MissingPathVariableException.class,
+            org.springframework.core.convert.ConversionFailedException.class, org.springframework.beans.TypeMismatchException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class, org.springframework.http.converter.HttpMessageNotReadableException.class,
+            org.springframework.web.multipart.MultipartException.class})
     ModelAndView badRequest(Exception e, HttpServletResponse response) {
-        return page(HttpStatus.BAD_REQUEST, "error.badRequest", null, response);
+        // a wrong parameter is the caller's mistake: a clear page and one line in the log, no stack trace
+        log.debug("Bad request: {}", e.toString());
+        String field = BadParameters.field(e);
+        return field == null ? page(HttpStatus.BAD_REQUEST, "error.badRequest", null, response)
+                : page(HttpStatus.BAD_REQUEST, "error.badParameter", new Object[] {field}, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupported(Exception e, HttpServletResponse response) {
+        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.unsupportedMediaType", null, response);
     }
 
     @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
@@ -63,7 +82,16 @@ class ErrorHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(Exception e, HttpServletResponse response) {
-        return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge", null, response);
+        return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge", new Object[] {files.maxSize().toMegabytes()}, response);
+    }
+
+    /** The database is down (restarting): say so, and that it is worth trying again in a moment. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ModelAndView unavailable(Exception e, HttpServletResponse response) {
+        log.warn("Database unavailable: {}", e.toString());
+        response.setHeader("Retry-After", "10");
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", null, response);
     }
 
     @ExceptionHandler(Exception.class)

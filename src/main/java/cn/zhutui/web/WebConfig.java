@@ -42,10 +42,20 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Before Spring Security, so an upload over the limit is refused before its body is read. */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> uploadLimit(cn.zhutui.file.FileProperties files) {
+        FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(new UploadLimitFilter(files));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // a crafted ?lang=..%2F is ignored, not a server error
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }

@@ -1,5 +1,8 @@
 package cn.zhutui.ledger;
 
+import cn.zhutui.period.SubmissionService;
+import cn.zhutui.period.PeriodState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package cn.zhutui.notify;
 
+import cn.zhutui.period.PeriodState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,7 +18,7 @@ import cn.zhutui.demo.DemoAccounts;
 import cn.zhutui.ledger.EntrySource;
 import cn.zhutui.ledger.LedgerFixtures;
 import cn.zhutui.ledger.LedgerService;
-import cn.zhutui.ledger.SubmissionService;
+import cn.zhutui.period.SubmissionService;
 import cn.zhutui.support.IntegrationTest;
 import cn.zhutui.support.Scopes;
 import java.time.LocalDate;
@@ -30,8 +32,6 @@ class NotificationTest {
 
     @Autowired
     NotificationService notifications;
-    @Autowired
-    DeadlineReminders reminders;
     @Autowired
     LedgerService ledger;
     @Autowired
@@ -70,41 +70,22 @@ class NotificationTest {
     }
 
     @Test
-    void staffAreRemindedBeforeADeadlineAndOnlyOnce() {
-        Campaign c = fx.structure().campaign();
-        Period last = Period.containing(submissions.today(), PeriodType.QUARTER).previous();
-        LocalDate deadline = submissions.deadline(c, last);
-        long wuding = fx.committee(DemoAccounts.WUDING);
-        if (submissions.state(c, wuding, last).submitted()) {
-            // take back the demo's submission, so Wuding has something to be reminded of
-            submissions.unlock(scopes.of("province.reviewer"), c.id(), wuding, last.id(), submissions.today().plusDays(1), "测试提醒");
+    void anApprovedEntryIsNotifiedAndNoticesAreMarkedReadInBulk() {
+        DataScope member = scopes.of("member.demo");
+        long before = notifications.unread(member);
+        long id = ledger.create(member, fx.sales("要通过的台账", member.memberId(), "1"), EntrySource.MOBILE, true);
+        ledger.approve(scopes.of("luquan.reviewer"), id, ledger.get(member, id).version());
+        assertThat(notifications.unread(member)).isEqualTo(before + 1);
+        Notification n = notifications.list(member, true, PageRequest.of(1, 1)).items().get(0);
+        assertThat(n.messageCode()).isEqualTo("notify.entryApproved");
+        assertThat(n.args()).containsExactly("要通过的台账");
+        // someone else's notification ids are ignored
+        Notification others = notifications.list(scopes.of("luquan.reviewer"), false, PageRequest.of(1, 1)).items().stream().findFirst().orElse(null);
+        java.util.List<Long> ids = new java.util.ArrayList<>(java.util.List.of(n.id()));
+        if (others != null) {
+            ids.add(others.id());
         }
-        DataScope wudingStaff = scopes.of("wuding.staff");
-        long before = notifications.unread(wudingStaff);
-        assertThat(reminders.run(deadline.minusDays(1))).isPositive();
-        assertThat(reminders.run(deadline.minusDays(1))).as("the same reminders are not sent twice").isZero();
-        assertThat(notifications.unread(wudingStaff)).isEqualTo(before + 1);
-        Notification n = notifications.list(wudingStaff, true, PageRequest.of(1, 1)).items().get(0);
-        assertThat(n.messageCode()).isEqualTo("notify.deadlineSoon");
-        assertThat(n.args()).containsExactly("双助推行动", last.label(java.util.Locale.SIMPLIFIED_CHINESE), deadline.toString());
-        assertThat(n.link()).contains("periodId=" + last.id());
-        // four days before, nobody is reminded yet
-        assertThat(reminders.run(deadline.minusDays(4))).isZero();
-    }
-
-    @Test
-    void anOverdueCountyIsReportedToItsPrefecture() {
-        Campaign c = fx.structure().campaign();
-        Period last = Period.containing(submissions.today(), PeriodType.QUARTER).previous();
-        LocalDate deadline = submissions.deadline(c, last);
-        long luquan = fx.committee(DemoAccounts.LUQUAN);
-        DataScope kunming = scopes.of("kunming.staff");
-        if (submissions.state(c, luquan, last).submitted()) {
-            submissions.unlock(kunming, c.id(), luquan, last.id(), submissions.today().plusDays(1), "测试逾期通知");
-        }
-        reminders.run(deadline.plusDays(2));
-        assertThat(notifications.list(kunming, false, PageRequest.of(1, 200)).items())
-                .anyMatch(n -> n.messageCode().equals("notify.childOverdue") && n.args().get(0).equals("禄劝彝族苗族自治县政协")
-                        && n.link().contains("/reports/submissions"));
+        assertThat(notifications.read(member, ids)).isEqualTo(1);
+        assertThat(notifications.unread(member)).isEqualTo(before);
     }
 }

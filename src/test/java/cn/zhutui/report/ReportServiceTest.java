@@ -118,7 +118,7 @@ class ReportServiceTest {
         StatQuery facts = new StatQuery(data.campaignId, java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 30), false,
                 null, null, null, null, null);
         StatQuery live = facts.withRange(java.time.LocalDate.of(2023, 12, 31), java.time.LocalDate.of(2024, 6, 30));
-        assertThat(stats.sums(live, StatGroup.UNIT, 0)).containsExactlyInAnyOrderElementsOf(stats.sums(facts, StatGroup.UNIT, 0));
+        assertThat(stats.sums(DataScope.system(), live, StatGroup.UNIT, 0)).containsExactlyInAnyOrderElementsOf(stats.sums(DataScope.system(), facts, StatGroup.UNIT, 0));
     }
 
     @Test

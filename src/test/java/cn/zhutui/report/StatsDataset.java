@@ -12,7 +12,6 @@ import cn.zhutui.ledger.EntryForm;
 import cn.zhutui.ledger.EntrySource;
 import cn.zhutui.ledger.EntryStatus;
 import cn.zhutui.ledger.ImportRow;
-import cn.zhutui.ledger.LedgerImportService;
 import cn.zhutui.ledger.LedgerQuery;
 import cn.zhutui.ledger.LedgerService;
 import cn.zhutui.member.MemberQuery;
@@ -46,7 +45,6 @@ import org.springframework.stereotype.Component;
 public class StatsDataset {
 
     final CampaignService campaigns;
-    final LedgerImportService imports;
     final LedgerService ledger;
     final MemberService members;
     final OrgService orgs;
@@ -60,10 +58,9 @@ public class StatsDataset {
     long e5;
     long e6;
 
-    StatsDataset(CampaignService campaigns, LedgerImportService imports, LedgerService ledger, MemberService members, OrgService orgs,
+    StatsDataset(CampaignService campaigns, LedgerService ledger, MemberService members, OrgService orgs,
                  Scopes scopes) {
         this.campaigns = campaigns;
-        this.imports = imports;
         this.ledger = ledger;
         this.members = members;
         this.orgs = orgs;
@@ -98,7 +95,7 @@ public class StatsDataset {
         rows.add(row(type, luquan, "530128001001", LocalDate.of(2024, 6, 1), 100, "100", null, "e6"));
         rows.add(row(type, wuding, "532329101001", LocalDate.of(2023, 3, 10), 4, "8", null, "e7"));
         DataScope loader = scopes.of("province.staff").asLoader();
-        var outcome = imports.importRows(loader, campaignId, rows, List.of(), true, null, EntrySource.WEB, x -> { });
+        var outcome = ledger.importRows(loader, campaignId, rows, true, EntrySource.WEB);
         if (!outcome.ok()) {
             throw new IllegalStateException(outcome.errors().toString());
         }

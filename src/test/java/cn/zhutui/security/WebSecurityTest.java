@@ -74,10 +74,10 @@ class WebSecurityTest {
     @Test
     void loginByUsernameOrPhoneAndAWrongPasswordIsRefused() throws Exception {
         String name = "phone" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, "19933330" + String.format("%03d", Math.abs(name.hashCode()) % 1000), "Secret123");
-        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/"));
+        createUser(name, "19933330" + String.format("%03d", Math.abs(name.hashCode()) % 1000), "Shan-gao7Liu");
+        mvc.perform(formLogin().user(name).password("Shan-gao7Liu")).andExpect(redirectedUrl("/"));
         UserAccount account = users.get(DataScope.system(), idOf(name));
-        mvc.perform(formLogin().user(account.phone()).password("Secret123")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user(account.phone()).password("Shan-gao7Liu")).andExpect(redirectedUrl("/"));
         mvc.perform(formLogin().user(name).password("wrong-password")).andExpect(redirectedUrl("/login?error=bad"));
         mvc.perform(formLogin().user("nobody-at-all").password("x")).andExpect(redirectedUrl("/login?error=bad"));
     }
@@ -85,15 +85,15 @@ class WebSecurityTest {
     @Test
     void fiveFailuresLockTheAccountAndAnAdminUnlocksIt() throws Exception {
         String name = "lock" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, null, "Secret123");
+        createUser(name, null, "Shan-gao7Liu");
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin().user(name).password("bad" + i)).andExpect(redirectedUrl("/login?error=bad"));
         }
-        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(formLogin().user(name).password("Shan-gao7Liu")).andExpect(redirectedUrl("/login?error=locked"));
         // without the right password the page does not tell that the account exists, let alone is locked
         mvc.perform(formLogin().user(name).password("still-wrong")).andExpect(redirectedUrl("/login?error=bad"));
         users.unlock(DataScope.system(), idOf(name));
-        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user(name).password("Shan-gao7Liu")).andExpect(redirectedUrl("/"));
         var log = audit.search(DataScope.system(), new AuditQuery(name, "LOGIN_FAILED", null, null, null, null), PageRequest.of(1, 50));
         assertThat(log.total()).isGreaterThanOrEqualTo(6);
     }
@@ -101,13 +101,13 @@ class WebSecurityTest {
     @Test
     void anExpiredLockStartsTheCountAgain() throws Exception {
         String name = "relock" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, null, "Secret123");
+        createUser(name, null, "Shan-gao7Liu");
         for (int i = 0; i < 5; i++) {
             mvc.perform(formLogin().user(name).password("bad" + i));
         }
         jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 minute' WHERE username = :u").param("u", name).update();
         mvc.perform(formLogin().user(name).password("one-more-typo")).andExpect(redirectedUrl("/login?error=bad"));
-        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin().user(name).password("Shan-gao7Liu")).andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -127,7 +127,7 @@ class WebSecurityTest {
     @Test
     void aCountyAdminCannotGiveACadreAnotherCountysRegion() {
         String name = "cadm" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, null, "Secret123", EnumSet.of(Role.ADMIN));
+        createUser(name, null, "Shan-gao7Liu", EnumSet.of(Role.ADMIN));
         DataScope countyAdmin = scopes.of(name);
         // a region-less child org does not open the door either
         cn.zhutui.org.OrgForm team = form(committee(DemoAccounts.LUQUAN).id(), "无区划工作队" + UUID.randomUUID().toString().substring(0, 4));
@@ -197,9 +197,9 @@ class WebSecurityTest {
     @Test
     void aResetPasswordMustBeChangedBeforeAnythingElse() throws Exception {
         String name = "reset" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, null, "Secret123");
+        createUser(name, null, "Shan-gao7Liu");
         String temporary = users.resetPassword(DataScope.system(), idOf(name));
-        mvc.perform(formLogin().user(name).password("Secret123")).andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin().user(name).password("Shan-gao7Liu")).andExpect(redirectedUrl("/login?error=bad"));
         mvc.perform(get("/orgs").with(as(name))).andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/account/password").with(as(name)).with(csrf())
                         .param("oldPassword", temporary).param("newPassword", "short").param("confirm", "short"))
@@ -214,7 +214,7 @@ class WebSecurityTest {
     @Test
     void aCountyAdminCannotCreateUsersAboveItsScope() {
         String name = "cadmin" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(name, null, "Secret123", EnumSet.of(Role.ADMIN));
+        createUser(name, null, "Shan-gao7Liu", EnumSet.of(Role.ADMIN));
         DataScope countyAdmin = scopes.of(name);
         UserForm f = new UserForm();
         f.setUsername("escalate" + UUID.randomUUID().toString().substring(0, 6));

@@ -1,4 +1,15 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.imports;
+
+import cn.zhutui.ledger.LedgerFixtures;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.ImportRow;
+import cn.zhutui.ledger.ImportOutcome;
+import cn.zhutui.ledger.EntryRow;
+import cn.zhutui.ledger.LedgerEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,7 +183,7 @@ class LedgerImportTest {
         }
         List<SheetRow> rows;
         try (InputStream in = getClass().getResourceAsStream("/fixtures/ledger-libreoffice.xlsx")) {
-            rows = SpreadsheetReader.readAll(in);
+            rows = SpreadsheetReader.readAll(in, 50_000);
         }
         // LibreOffice stored the first date as a date cell and kept the second as the text typed
         assertThat(rows.get(1).cell(1)).isEqualTo("2025-06-18");
@@ -198,7 +209,7 @@ class LedgerImportTest {
     void aRowThatPointsNowhereIsReportedWithItsColumn() throws IOException {
         XSSFWorkbook wb = reopen(imports.template(staff(), campaign(), zh));
         fill(wb.getSheet("就业岗位"), 1, "缺地点", LocalDate.now().toString(), "", "", memberCell(), "", "", "", "", "", "1");
-        List<SheetRow> rows = SpreadsheetReader.readAll(new ByteArrayInputStream(bytes(wb)));
+        List<SheetRow> rows = SpreadsheetReader.readAll(new ByteArrayInputStream(bytes(wb)), 50_000);
         LedgerImportService.Parsed parsed = imports.parse(staff(), fx.structure(), rows, zh);
         assertThat(parsed.errors()).extracting(ImportError::sheet, ImportError::row, ImportError::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("就业岗位", 2, "地点*"));

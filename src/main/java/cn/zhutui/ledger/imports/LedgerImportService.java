@@ -1,6 +1,20 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.imports;
 
-import static cn.zhutui.ledger.LedgerSheet.*;
+import cn.zhutui.ledger.ImportRow;
+import cn.zhutui.ledger.ImportOutcome;
+
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.LedgerQueryParams;
+import cn.zhutui.ledger.internal.LedgerRepository;
+import cn.zhutui.ledger.internal.LedgerFacts;
+import cn.zhutui.ledger.internal.EntryRules;
+import cn.zhutui.period.SubmissionService;
+
+import static cn.zhutui.ledger.imports.LedgerSheet.*;
 
 import cn.zhutui.audit.AuditService;
 import cn.zhutui.campaign.Campaign;
@@ -154,6 +168,9 @@ public class LedgerImportService {
     record Parsed(List<ImportRow> rows, List<ImportError> errors, int dataRows) {
     }
 
+    /** Column titles naming a row's task type, for a sheet that is not one task type's (a CSV, say). */
+    private static final Set<String> TASK_TYPE_TITLES = Set.of("实事", "实事类型", "任务类型", "tasktype");
+
     /**
      * Reads the sheets of an upload into rows of entries. Each data sheet is matched to a task
      * type (through the template's hidden _meta sheet, or by its name), each column by its header.
@@ -172,12 +189,27 @@ public class LedgerImportService {
         for (Map.Entry<String, List<SheetRow>> sheet : bySheet.entrySet()) {
             Long typeId = sheetTypes.get(sheet.getKey());
             TaskType type = typeId == null ? null : s.taskType(typeId).orElse(null);
-            if (type == null) {
-                continue; // the guide sheet, or a sheet the user added for notes
-            }
             List<SheetRow> sheetRows = sheet.getValue();
             SheetRow header = sheetRows.get(0);
             Map<String, Integer> columns = columns(header);
+            Integer typeColumn = null;
+            if (type == null) {
+                if (column(columns, "ledger.title") < 0 || column(columns, "ledger.startDate") < 0) {
+                    continue; // the guide sheet, or a sheet the user added for notes
+                }
+                // a sheet of the template's columns that is no task type's own (a CSV): the type comes
+                // from a 实事 column, or from the indicator columns, when they are one type's
+                typeColumn = TASK_TYPE_TITLES.stream().map(columns::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (typeColumn == null) {
+                    List<TaskType> matching = s.activeTaskTypes().stream().filter(t -> !s.indicators(t).isEmpty()
+                            && s.indicators(t).stream().allMatch(i -> columns.containsKey(normalize(i.title())))).toList();
+                    if (matching.size() != 1) {
+                        errors.add(new ImportError(header.sheet(), header.number(), null, "ledger.import.taskTypeUnknown"));
+                        continue;
+                    }
+                    type = matching.get(0);
+                }
+            }
             List<String> titles = fixedTitles(Locale.SIMPLIFIED_CHINESE);
             for (String key : REQUIRED) {
                 if (column(columns, key) < 0) {
@@ -185,7 +217,7 @@ public class LedgerImportService {
                 }
             }
             Map<Indicator, Integer> indicatorColumns = new LinkedHashMap<>();
-            for (Indicator i : s.indicators(type)) {
+            for (Indicator i : type == null ? List.<Indicator>of() : s.indicators(type)) {
                 Integer c = columns.get(normalize(i.title()));
                 if (c != null) {
                     indicatorColumns.put(i, c);
@@ -193,7 +225,26 @@ public class LedgerImportService {
             }
             for (SheetRow row : sheetRows.subList(1, sheetRows.size())) {
                 dataRows++;
-                rows.add(parseRow(scope, s, type, row, columns, indicatorColumns, lookups, errors));
+                TaskType rowType = type;
+                if (typeColumn != null) {
+                    String named = row.cell(typeColumn);
+                    rowType = s.activeTaskTypes().stream().filter(t -> t.shortName().equals(named) || t.name().equals(named)).findFirst().orElse(null);
+                    if (rowType == null) {
+                        errors.add(ImportError.of(row, header.cell(typeColumn), "ledger.import.taskTypeNamed", named));
+                        continue;
+                    }
+                }
+                Map<Indicator, Integer> rowIndicators = indicatorColumns;
+                if (rowType != type || type == null) {
+                    rowIndicators = new LinkedHashMap<>();
+                    for (Indicator i : s.indicators(rowType)) {
+                        Integer c = columns.get(normalize(i.title()));
+                        if (c != null) {
+                            rowIndicators.put(i, c);
+                        }
+                    }
+                }
+                rows.add(parseRow(scope, s, rowType, row, columns, rowIndicators, lookups, errors));
             }
         }
         return new Parsed(rows, errors, dataRows);
@@ -207,11 +258,6 @@ public class LedgerImportService {
         f.setCampaignId(s.campaign().id());
         f.setTaskTypeId(type.id());
         f.setTitle(get.apply("ledger.title"));
-        if (f.getTitle().isEmpty()) {
-            errors.add(ImportError.of(row, titles.get(TITLE), "validation.required"));
-        } else if (f.getTitle().length() > 200) {
-            errors.add(ImportError.of(row, titles.get(TITLE), "validation.tooLong", 200));
-        }
         f.setStartDate(date(row, get.apply("ledger.startDate"), titles.get(START), true, errors));
         f.setEndDate(date(row, get.apply("ledger.endDate"), titles.get(END), false, errors));
         String place = get.apply("ledger.region");
@@ -301,6 +347,7 @@ public class LedgerImportService {
             EntryForm f = row.form();
             TaskType type = s.taskType(f.getTaskTypeId()).orElseThrow();
             InvalidInputException.Collector v = new InvalidInputException.Collector();
+            EntryRules.fields(f, v);
             if (type.retired()) {
                 v.add("taskTypeId", "ledger.taskType.retired", type.name());
             }
@@ -312,6 +359,9 @@ public class LedgerImportService {
             }
             Org org = f.getOrgId() == null ? null : lookups.orgById(f.getOrgId());
             Org unit = org == null ? null : lookups.unit(org);
+            if (org != null && !lookups.takesPart(campaign, org)) {
+                v.add("orgId", "campaign.notParticipant", campaign.name());
+            }
             if (unit != null && f.getStartDate() != null && !scope.isLoader() && !lookups.open(campaign, unit, f.getStartDate())) {
                 v.add("startDate", "ledger.period.locked", Period.containing(f.getStartDate(), campaign.periodType()).label(Locale.SIMPLIFIED_CHINESE),
                         Period.containing(f.getStartDate(), campaign.periodType()).id());
@@ -334,8 +384,11 @@ public class LedgerImportService {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(ImportError::sheet).thenComparingInt(ImportError::row));
-            return new ImportOutcome(rows.size(), 0, 0, errors);
+            // one message per cell: a date that could not be read is not also "required"
+            Set<String> cells = new java.util.HashSet<>();
+            List<ImportError> distinct = errors.stream().filter(e -> e.column() == null || cells.add(e.sheet() + "|" + e.row() + "|" + e.column()))
+                    .sorted(java.util.Comparator.comparing(ImportError::sheet).thenComparingInt(ImportError::row)).toList();
+            return new ImportOutcome(rows.size(), 0, 0, distinct);
         }
         Set<String> existing = repository.existingImportKeys(campaignId, keys);
         List<LedgerRepository.BatchEntry> fresh = batch.stream().filter(b -> !existing.contains(b.entry().importKey())).toList();
@@ -378,11 +431,15 @@ public class LedgerImportService {
             case "regionCode" -> titles.get(REGION);
             case "memberIds" -> titles.get(MEMBERS);
             case "orgId" -> titles.get(ORG);
+            case "households" -> titles.get(HOUSEHOLDS);
+            case "persons" -> titles.get(PERSONS);
+            case "partner" -> titles.get(PARTNER);
+            case "description" -> titles.get(DESCRIPTION);
             default -> null;
         };
     }
 
-    private void requireImporter(DataScope scope) {
+    void requireImporter(DataScope scope) {
         scope.require(Permission.LEDGER_RECORD);
         if (scope.ownRecordsOnly()) {
             throw new ForbiddenException();
@@ -398,6 +455,7 @@ public class LedgerImportService {
         private final Map<String, List<Long>> membersByName = new HashMap<>();
         private final Map<String, Optional<Region>> regionCache = new HashMap<>();
         private final Map<Long, Org> units = new HashMap<>();
+        private final Map<Long, Boolean> parts = new HashMap<>();
         private final Map<String, Boolean> openCache = new HashMap<>();
         private final Org ownOrg;
 
@@ -437,6 +495,10 @@ public class LedgerImportService {
 
         Org unit(Org org) {
             return units.computeIfAbsent(org.id(), k -> orgs.unitOf(org));
+        }
+
+        boolean takesPart(Campaign campaign, Org org) {
+            return parts.computeIfAbsent(org.id(), k -> campaigns.takesPart(campaign, org));
         }
 
         Region region(String code) {

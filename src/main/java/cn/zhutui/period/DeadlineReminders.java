@@ -1,4 +1,4 @@
-package cn.zhutui.notify;
+package cn.zhutui.period;
 
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
@@ -6,29 +6,34 @@ import cn.zhutui.campaign.Deadline;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Period;
 import cn.zhutui.common.Role;
-import cn.zhutui.ledger.PeriodState;
-import cn.zhutui.ledger.SubmissionService;
+import cn.zhutui.notify.Notice;
 import cn.zhutui.org.Org;
 import cn.zhutui.org.OrgKind;
 import cn.zhutui.org.OrgService;
 import cn.zhutui.security.UserAccount;
 import cn.zhutui.security.UserService;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every morning: reminds a unit's staff of a deadline coming in the next days, and tells the unit
- * above when a unit let one pass. Each notice goes out once (its dedup key), so running again —
- * after a restart, say — sends nothing twice.
+ * Every morning: reminds a unit's staff of a deadline coming in the next days, and tells each
+ * level above, in one notice per period, which of its units let the deadline pass. Each notice
+ * goes out once (its dedup key), so running again — after a restart, say — sends nothing twice.
+ * Only units taking part in a campaign hear of it.
  */
 @Component
 class DeadlineReminders {
@@ -39,17 +44,22 @@ class DeadlineReminders {
     private final SubmissionService submissions;
     private final OrgService orgs;
     private final UserService users;
-    private final NotificationService notifications;
-    private final NotificationProperties props;
+    private final ApplicationEventPublisher events;
+    private final cn.zhutui.notify.NotificationService notifications;
+    private final TransactionTemplate tx;
+    private final int remindDaysBefore;
 
     DeadlineReminders(CampaignService campaigns, SubmissionService submissions, OrgService orgs, UserService users,
-                      NotificationService notifications, NotificationProperties props) {
+                      ApplicationEventPublisher events, cn.zhutui.notify.NotificationService notifications, TransactionTemplate tx,
+                      @org.springframework.beans.factory.annotation.Value("${zhutui.notify.remind-days-before:3}") int remindDaysBefore) {
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.orgs = orgs;
         this.users = users;
+        this.events = events;
         this.notifications = notifications;
-        this.props = props;
+        this.tx = tx;
+        this.remindDaysBefore = remindDaysBefore;
     }
 
     @Scheduled(cron = "0 0 8 * * *", zone = "${zhutui.time-zone:Asia/Shanghai}")
@@ -68,11 +78,20 @@ class DeadlineReminders {
 
     /** Raises the day's reminders and overdue notices; returns how many notifications were new. */
     int run(LocalDate today) {
+        Integer sent = tx.execute(s -> remindAll(today));
+        if (sent != null && sent > 0) {
+            log.info("Deadline reminders: {} notifications", sent);
+        }
+        return sent == null ? 0 : sent;
+    }
+
+    private int remindAll(LocalDate today) {
         DataScope system = DataScope.system();
-        int sent = 0;
+        int[] sent = {0};
         for (Campaign campaign : campaigns.active(system)) {
             Org owner = orgs.find(campaign.orgId()).orElseThrow();
-            List<Org> units = orgs.subtree(system, owner.id()).stream().filter(o -> o.kind() == OrgKind.COMMITTEE).toList();
+            List<Org> units = orgs.subtree(system, owner.id()).stream()
+                    .filter(o -> o.kind() == OrgKind.COMMITTEE && campaigns.takesPart(campaign, o)).toList();
             List<Long> unitIds = units.stream().map(Org::id).toList();
             for (Deadline d : campaigns.rhythm(campaign)) {
                 Period current = Period.containing(today, d.periodType());
@@ -82,34 +101,42 @@ class DeadlineReminders {
                     }
                     LocalDate deadline = submissions.deadline(campaign, p);
                     Map<Long, PeriodState> states = submissions.states(campaign, p, unitIds);
+                    String label = p.label(Locale.SIMPLIFIED_CHINESE);
+                    Map<Org, List<Org>> overdueByParent = new LinkedHashMap<>();
                     for (Org unit : units) {
-                        PeriodState st = states.get(unit.id());
-                        if (st.submitted()) {
+                        if (states.get(unit.id()).submitted()) {
                             continue;
                         }
-                        if (!today.isAfter(deadline) && !today.isBefore(deadline.minusDays(props.remindDaysBefore()))) {
-                            sent += notifications.notify(staffOf(unit), "DEADLINE", "notify.deadlineSoon",
-                                    List.of(campaign.name(), p.label(Locale.SIMPLIFIED_CHINESE), deadline.toString()),
+                        if (!today.isAfter(deadline) && !today.isBefore(deadline.minusDays(remindDaysBefore))) {
+                            sent[0] += publish(staffOf(unit), "DEADLINE", "notify.deadlineSoon",
+                                    List.of(campaign.name(), label, deadline.toString()),
                                     "/periods?campaignId=" + campaign.id() + "&periodType=" + p.type() + "&periodId=" + p.id(),
                                     "deadline:" + campaign.id() + ":" + p.id() + ":" + unit.id());
                         } else if (today.isAfter(deadline)) {
-                            Org parent = orgs.parentUnit(unit).orElse(null);
-                            if (parent != null && parent.id() != unit.id()) {
-                                sent += notifications.notify(overseersOf(parent), "OVERDUE", "notify.childOverdue",
-                                        List.of(unit.name(), campaign.name(), p.label(Locale.SIMPLIFIED_CHINESE), deadline.toString()),
-                                        "/reports/submissions?campaignId=" + campaign.id() + "&orgId=" + parent.id()
-                                                + "&periodType=" + p.type() + "&periodId=" + p.id(),
-                                        "overdue:" + campaign.id() + ":" + p.id() + ":" + unit.id());
-                            }
+                            orgs.parentUnit(unit).filter(parent -> parent.id() != unit.id())
+                                    .ifPresent(parent -> overdueByParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(unit));
                         }
                     }
+                    overdueByParent.forEach((parent, late) -> sent[0] += publish(overseersOf(parent), "OVERDUE", "notify.childrenOverdue",
+                            List.of(campaign.name(), label, deadline.toString(), String.valueOf(late.size()),
+                                    late.stream().map(Org::name).collect(Collectors.joining("、"))),
+                            "/reports/submissions?campaignId=" + campaign.id() + "&orgId=" + parent.id()
+                                    + "&periodType=" + p.type() + "&periodId=" + p.id(),
+                            "overdue:" + campaign.id() + ":" + p.id() + ":" + parent.id()));
                 }
             }
         }
-        if (sent > 0) {
-            log.info("Deadline reminders: {} notifications", sent);
+        return sent[0];
+    }
+
+    /** Publishes a notice; returns how many of its recipients did not have it yet. */
+    private int publish(List<Long> userIds, String kind, String code, List<String> args, String link, String dedupKey) {
+        if (userIds.isEmpty()) {
+            return 0;
         }
-        return sent;
+        long before = notifications.countByKey(dedupKey);
+        events.publishEvent(new Notice(userIds, kind, code, args, link, dedupKey));
+        return (int) (notifications.countByKey(dedupKey) - before);
     }
 
     private List<Long> staffOf(Org unit) {

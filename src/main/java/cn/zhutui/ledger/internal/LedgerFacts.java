@@ -1,4 +1,6 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.internal;
+
+import cn.zhutui.ledger.EntryStatus;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * report is right the moment an approval commits.
  */
 @Repository
-class LedgerFacts {
+public class LedgerFacts {
 
     /** The first key of the advisory locks on ledger_member_year rows (the second is the row's hash). */
     private static final int MEMBER_YEAR_LOCK = 0x7a746d79;
@@ -23,7 +25,7 @@ class LedgerFacts {
     }
 
     /** Entries moved from one status to another: their figures leave one sum and join the other. */
-    void moved(Collection<Long> ids, EntryStatus from, EntryStatus to) {
+    public void moved(Collection<Long> ids, EntryStatus from, EntryStatus to) {
         if (counted(from)) {
             add(ids, from == EntryStatus.APPROVED, -1);
         }
@@ -33,7 +35,7 @@ class LedgerFacts {
     }
 
     /** Only submitted and approved entries count; drafts and returned ones do not. */
-    static boolean counted(EntryStatus status) {
+    public static boolean counted(EntryStatus status) {
         return status == EntryStatus.SUBMITTED || status == EntryStatus.APPROVED;
     }
 

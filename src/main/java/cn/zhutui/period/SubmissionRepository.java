@@ -1,4 +1,4 @@
-package cn.zhutui.ledger;
+package cn.zhutui.period;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +13,10 @@ import org.springframework.stereotype.Repository;
 class SubmissionRepository {
 
     record Submission(long orgId, OffsetDateTime submittedAt, boolean onTime, long submittedBy) {
+    }
+
+    /** The lock exception of a unit still running on a day: the latest one. */
+    record Unlock(long orgId, LocalDate until, String reason) {
     }
 
     private final JdbcClient jdbc;
@@ -30,17 +34,16 @@ class SubmissionRepository {
                 .collect(Collectors.toMap(Submission::orgId, s -> s));
     }
 
-    /** The latest lock exception of each unit still running on the day. */
-    Map<Long, LocalDate> unlocks(long campaignId, String periodId, Collection<Long> orgIds, LocalDate today) {
+    Map<Long, Unlock> unlocks(long campaignId, String periodId, Collection<Long> orgIds, LocalDate today) {
         if (orgIds.isEmpty()) {
             return Map.of();
         }
         return jdbc.sql("""
-                        SELECT org_id, max(until) FROM period_unlock
-                         WHERE campaign_id = :c AND period_id = :p AND org_id IN (:orgs) AND until >= :today GROUP BY org_id""")
+                        SELECT DISTINCT ON (org_id) org_id, until, reason FROM period_unlock
+                         WHERE campaign_id = :c AND period_id = :p AND org_id IN (:orgs) AND until >= :today
+                         ORDER BY org_id, until DESC, id DESC""")
                 .param("c", campaignId).param("p", periodId).param("orgs", orgIds).param("today", today)
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query(Unlock.class).list().stream().collect(Collectors.toMap(Unlock::orgId, u -> u));
     }
 
     boolean insert(long campaignId, long orgId, String periodId, LocalDate deadline, long userId, boolean onTime) {
@@ -68,15 +71,5 @@ class SubmissionRepository {
         jdbc.sql("INSERT INTO period_unlock (campaign_id, org_id, period_id, until, reason, unlocked_by) VALUES (:c, :o, :p, :until, :reason, :u)")
                 .param("c", campaignId).param("o", orgId).param("p", periodId).param("until", until).param("reason", reason)
                 .param("u", userId).update();
-    }
-
-    /** Entries of a unit in a period, by status (for the submission page). */
-    Map<String, Long> statusCounts(long campaignId, long unitOrgId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT status, count(*) FROM ledger_entry
-                         WHERE campaign_id = :c AND unit_org_id = :u AND start_date BETWEEN :from AND :to GROUP BY status""")
-                .param("c", campaignId).param("u", unitOrgId).param("from", from).param("to", to)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

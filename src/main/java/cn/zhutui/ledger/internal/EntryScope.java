@@ -1,4 +1,4 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.internal;
 
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Role;
@@ -10,11 +10,11 @@ import java.util.Set;
  * reaches the entries made in their region and a member their own (those they made or took part
  * in) — both, for someone who is both. A scope that resolves to nothing reaches nothing.
  */
-record EntryScope(String orgPath, String regionPath, Long ownUserId, Long ownMemberId) {
+public record EntryScope(String orgPath, String regionPath, Long ownUserId, Long ownMemberId) {
 
     private static final Set<Role> OFFICE = EnumSet.of(Role.ADMIN, Role.STAFF, Role.REVIEWER, Role.VIEWER);
 
-    static EntryScope of(DataScope scope) {
+    public static EntryScope of(DataScope scope) {
         if (scope.isSystem() || scope.roles().stream().anyMatch(OFFICE::contains)) {
             return new EntryScope(scope.orgPath(), null, null, null);
         }
@@ -23,7 +23,7 @@ record EntryScope(String orgPath, String regionPath, Long ownUserId, Long ownMem
         return new EntryScope(null, region, member ? scope.userId() : null, member ? scope.memberId() : null);
     }
 
-    boolean reachesNothing() {
+    public boolean reachesNothing() {
         return orgPath == null && regionPath == null && ownUserId == null;
     }
 }

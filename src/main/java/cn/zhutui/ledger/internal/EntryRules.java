@@ -1,4 +1,6 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.internal;
+
+import cn.zhutui.ledger.EntryForm;
 
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignStructure;
@@ -15,12 +17,58 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The rules of an entry that need no database: shared by the form, the API and the spreadsheet import. */
-final class EntryRules {
+public final class EntryRules {
 
     private EntryRules() {
     }
 
-    static void dates(EntryForm form, Campaign campaign, LocalDate today, InvalidInputException.Collector errors) {
+    /**
+     * The limits of each field, the same for every door (the form, the API, the import): required
+     * fields, text lengths, the bounds of counts and of a position.
+     */
+    public static void fields(EntryForm f, InvalidInputException.Collector errors) {
+        if (f.getCampaignId() == null) {
+            errors.add("campaignId", "validation.required");
+        }
+        if (f.getTaskTypeId() == null) {
+            errors.add("taskTypeId", "validation.required");
+        }
+        text(f.getTitle(), "title", true, 200, errors);
+        text(f.getDescription(), "description", false, 4000, errors);
+        text(f.getPartner(), "partner", false, 200, errors);
+        if (f.getStartDate() == null) {
+            errors.add("startDate", "validation.required");
+        }
+        if (f.getRegionCode() == null) {
+            errors.add("regionCode", "validation.required");
+        }
+        bound(f.getHouseholds(), "households", 1_000_000, errors);
+        bound(f.getPersons(), "persons", 10_000_000, errors);
+        if (f.getLatitude() != null && f.getLatitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            errors.add("latitude", "validation.between", -90, 90);
+        }
+        if (f.getLongitude() != null && f.getLongitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            errors.add("longitude", "validation.between", -180, 180);
+        }
+    }
+
+    private static void text(String value, String field, boolean required, int max, InvalidInputException.Collector errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "validation.required");
+            }
+        } else if (value.length() > max) {
+            errors.add(field, "validation.tooLong", max);
+        }
+    }
+
+    private static void bound(Integer value, String field, int max, InvalidInputException.Collector errors) {
+        if (value != null && (value < 0 || value > max)) {
+            errors.add(field, "validation.between", 0, String.format("%,d", max));
+        }
+    }
+
+    public static void dates(EntryForm form, Campaign campaign, LocalDate today, InvalidInputException.Collector errors) {
         LocalDate start = form.getStartDate();
         if (start == null) {
             return;
@@ -36,7 +84,7 @@ final class EntryRules {
     }
 
     /** Work happens in a county, township or village, not "somewhere in the province". */
-    static void place(String code, Region region, InvalidInputException.Collector errors) {
+    public static void place(String code, Region region, InvalidInputException.Collector errors) {
         if (code == null) {
             return;
         }
@@ -51,7 +99,7 @@ final class EntryRules {
      * The values that fit the task type's indicators. A retired indicator keeps a value it already
      * had (old records stay as they were) but takes no new one.
      */
-    static Map<Long, BigDecimal> values(CampaignStructure s, TaskType type, Map<Long, BigDecimal> given, Map<Long, BigDecimal> old,
+    public static Map<Long, BigDecimal> values(CampaignStructure s, TaskType type, Map<Long, BigDecimal> given, Map<Long, BigDecimal> old,
                                         InvalidInputException.Collector errors) {
         Map<Long, BigDecimal> values = new LinkedHashMap<>();
         Set<Long> own = s.indicators(type).stream().map(Indicator::id).collect(Collectors.toSet());

@@ -1,4 +1,15 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.imports;
+
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.LedgerQueryParams;
+import cn.zhutui.ledger.internal.LedgerRepository;
+import cn.zhutui.ledger.internal.LedgerFacts;
+import cn.zhutui.ledger.internal.EntryRules;
+import cn.zhutui.period.SubmissionService;
 
 import java.util.List;
 

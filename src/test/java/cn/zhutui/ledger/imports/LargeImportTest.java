@@ -1,4 +1,15 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.imports;
+
+import cn.zhutui.ledger.LedgerFixtures;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.ImportRow;
+import cn.zhutui.ledger.ImportOutcome;
+import cn.zhutui.ledger.EntryRow;
+import cn.zhutui.ledger.LedgerEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

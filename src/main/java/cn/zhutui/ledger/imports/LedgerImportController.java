@@ -1,4 +1,15 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.imports;
+
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntrySource;
+import cn.zhutui.ledger.LedgerService;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.LedgerQueryParams;
+import cn.zhutui.ledger.internal.LedgerRepository;
+import cn.zhutui.ledger.internal.LedgerFacts;
+import cn.zhutui.ledger.internal.EntryRules;
+import cn.zhutui.period.SubmissionService;
 
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.common.BusinessException;
@@ -31,33 +42,34 @@ class LedgerImportController {
 
     private final LedgerImportService imports;
     private final LedgerImportJob importJob;
-    private final LedgerExportService exports;
-    private final LedgerFilters filters;
+    private final cn.zhutui.campaign.CampaignService campaigns;
     private final JobService jobs;
     private final FileService files;
+    private final cn.zhutui.job.SheetImports sheets;
 
-    LedgerImportController(LedgerImportService imports, LedgerImportJob importJob, LedgerExportService exports,
-                           LedgerFilters filters, JobService jobs, FileService files) {
+    LedgerImportController(LedgerImportService imports, LedgerImportJob importJob, cn.zhutui.campaign.CampaignService campaigns,
+                           JobService jobs, FileService files, cn.zhutui.job.SheetImports sheets) {
         this.imports = imports;
         this.importJob = importJob;
-        this.exports = exports;
-        this.filters = filters;
+        this.campaigns = campaigns;
         this.jobs = jobs;
         this.files = files;
+        this.sheets = sheets;
     }
 
     @GetMapping("/import")
     String page(DataScope scope, @RequestParam(required = false) Long campaignId, Model model) {
         scope.require(Permission.LEDGER_RECORD);
-        Campaign campaign = filters.campaign(scope, campaignId);
+        Campaign campaign = campaigns.current(scope, campaignId);
         model.addAttribute("campaign", campaign);
+        model.addAttribute("maxRows", sheets.maxRows());
         model.addAttribute("recent", jobs.recent(scope, LedgerImportJob.KIND, 10));
         return "ledger/import";
     }
 
     @GetMapping("/import/template")
     void template(DataScope scope, @RequestParam long campaignId, Locale locale, HttpServletResponse response) throws IOException {
-        Campaign campaign = filters.campaign(scope, campaignId);
+        Campaign campaign = campaigns.current(scope, campaignId);
         Workbooks.send(response, imports.template(scope, campaignId, locale), campaign.name() + "台账导入模板.xlsx");
     }
 
@@ -79,14 +91,14 @@ class LedgerImportController {
 
     /** The import's page: the user may leave and come back; it polls until the job is done. */
     @GetMapping("/import/jobs/{id}")
-    String job(DataScope scope, @PathVariable long id, Model model) {
-        addJob(scope, id, model);
+    String job(DataScope scope, @PathVariable long id, Model model, Locale locale) {
+        addJob(scope, id, model, locale);
         return "ledger/job";
     }
 
     @GetMapping("/import/jobs/{id}/progress")
-    String progress(DataScope scope, @PathVariable long id, Model model) {
-        addJob(scope, id, model);
+    String progress(DataScope scope, @PathVariable long id, Model model, Locale locale) {
+        addJob(scope, id, model, locale);
         return "ledger/job :: progress";
     }
 
@@ -102,16 +114,10 @@ class LedgerImportController {
         }
     }
 
-    @GetMapping("/export")
-    void export(DataScope scope, @org.springframework.web.bind.annotation.ModelAttribute LedgerQueryParams params, Locale locale,
-                HttpServletResponse response) throws IOException {
-        LedgerQuery q = params.toQuery();
-        Workbooks.send(response, exports.export(scope, q, locale), "台账.xlsx");
-    }
-
-    private void addJob(DataScope scope, long id, Model model) {
+    private void addJob(DataScope scope, long id, Model model, Locale locale) {
         Job job = jobs.get(scope, id);
         model.addAttribute("job", job);
+        model.addAttribute("outcome", jobs.outcome(job, locale));
         model.addAttribute("params", jobs.params(job));
         model.addAttribute("result", jobs.result(job));
     }

@@ -1,4 +1,12 @@
-package cn.zhutui.ledger;
+package cn.zhutui.ledger.internal;
+
+import cn.zhutui.ledger.LedgerEntry;
+import cn.zhutui.ledger.LedgerQuery;
+import cn.zhutui.ledger.EntryStatus;
+import cn.zhutui.ledger.EntryForm;
+import cn.zhutui.ledger.EntryFlag;
+import cn.zhutui.ledger.Evidence;
+import cn.zhutui.ledger.EntrySource;
 
 import cn.zhutui.common.Page;
 import cn.zhutui.common.PageRequest;
@@ -15,16 +23,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class LedgerRepository {
+public class LedgerRepository {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             e.id, e.campaign_id, e.task_type_id, e.org_id, e.unit_org_id, e.title, e.description, e.start_date, e.end_date,
             e.region_code, e.households, e.persons, e.partner, e.status, e.return_reason, e.source, e.latitude, e.longitude,
             e.captured_at, e.created_by, e.submitted_at, e.reviewed_at, e.reviewed_by, e.version, e.created_at, e.updated_at""";
 
     private static final String FROM = " FROM ledger_entry e JOIN org o ON o.id = e.org_id JOIN region r ON r.code = e.region_code";
     /** Lists count their rows up to here; beyond, the pager says "more than". */
-    static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 10_000;
 
     /** The orders a list may be sorted in; anything else falls back to the first. */
     private static final Map<String, String> SORTS = Map.of(
@@ -42,7 +50,7 @@ class LedgerRepository {
     }
 
     /** The filters of a list, resolved to paths and dates by the service. */
-    record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
+    public record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                   LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
                   Collection<Long> unitOrgIds, Long excludeCreator, String sort, Collection<String> counties,
                   LedgerQuery.Counted counted) {
@@ -89,7 +97,8 @@ class LedgerRepository {
                 .and("e.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("e.title LIKE '%' || :text || '%' ESCAPE '\\'", "text", Where.escapeLike(f.text()))
                 .and("e.unit_org_id IN (:units)", "units", f.unitOrgIds())
-                .and("e.created_by <> :excludeCreator", "excludeCreator", f.excludeCreator())
+                .and("NOT EXISTS (SELECT 1 FROM ledger_entry_editor ed WHERE ed.entry_id = e.id AND ed.user_id = :excludeEditor)",
+                        "excludeEditor", f.excludeCreator())
                 .and("left(e.region_code, 6) IN (:counties)", "counties", f.counties());
         if (f.counted() != null) {
             w.and(f.counted() == LedgerQuery.Counted.APPROVED ? "e.status = 'APPROVED'" : "e.status IN ('APPROVED', 'SUBMITTED')");
@@ -100,7 +109,7 @@ class LedgerRepository {
         return w;
     }
 
-    Page<LedgerEntry> search(Filter f, PageRequest page) {
+    public Page<LedgerEntry> search(Filter f, PageRequest page) {
         Where w = where(f);
         // counting a whole province's ledger costs more than the page itself: count up to a cap
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1" + FROM + w.sql() + " LIMIT :countCap) c").params(w.params())
@@ -112,7 +121,14 @@ class LedgerRepository {
         return total > COUNT_CAP ? new Page<>(items, COUNT_CAP, page.page(), page.size(), true) : new Page<>(items, total, page);
     }
 
-    void forEach(Filter f, Consumer<LedgerEntry> consumer) {
+    /** How many entries match, counted up to a limit (limit + 1 means "more"). */
+    public long count(Filter f, int limit) {
+        Where w = where(f);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1" + FROM + w.sql() + " LIMIT :limit) c").params(w.params())
+                .param("limit", limit + 1).query(Long.class).single();
+    }
+
+    public void forEach(Filter f, Consumer<LedgerEntry> consumer) {
         Where w = where(f);
         try (var stream = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + " ORDER BY " + orderBy(f.sort()))
                 .params(w.params()).query(LedgerEntry.class).stream()) {
@@ -121,22 +137,22 @@ class LedgerRepository {
     }
 
     /** Ids of the filtered entries (for bulk review), at most limit. */
-    List<Long> ids(Filter f, int limit) {
+    public List<Long> ids(Filter f, int limit) {
         Where w = where(f);
         return jdbc.sql("SELECT e.id" + FROM + w.sql() + " ORDER BY e.id LIMIT :limit").params(w.params()).param("limit", limit)
                 .query(Long.class).list();
     }
 
-    Optional<LedgerEntry> find(long id) {
+    public Optional<LedgerEntry> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ledger_entry e WHERE e.id = :id").param("id", id).query(LedgerEntry.class).optional();
     }
 
-    boolean visible(long id, EntryScope scope) {
+    public boolean visible(long id, EntryScope scope) {
         Where w = where(new Filter(scope, null, null, null, null, null, null, null, null, false, null, null, null, null)).and("e.id = :id").param("id", id);
         return jdbc.sql("SELECT count(*)" + FROM + w.sql()).params(w.params()).query(Long.class).single() > 0;
     }
 
-    Map<Long, List<Long>> members(Collection<Long> entryIds) {
+    public Map<Long, List<Long>> members(Collection<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
@@ -145,7 +161,7 @@ class LedgerRepository {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
-    Map<Long, Map<Long, BigDecimal>> values(Collection<Long> entryIds) {
+    public Map<Long, Map<Long, BigDecimal>> values(Collection<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
@@ -155,7 +171,7 @@ class LedgerRepository {
                         (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
-    Map<Long, List<EntryFlag>> flags(Collection<Long> entryIds) {
+    public Map<Long, List<EntryFlag>> flags(Collection<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
@@ -164,7 +180,7 @@ class LedgerRepository {
                 .collect(Collectors.groupingBy(EntryFlag::entryId));
     }
 
-    List<Evidence> evidence(long entryId) {
+    public List<Evidence> evidence(long entryId) {
         return jdbc.sql("""
                         SELECT v.id, v.entry_id, v.file_id, v.sha256, f.original_name, f.content_type, f.size, f.has_thumbnail,
                                v.uploaded_by, v.uploaded_at
@@ -173,7 +189,21 @@ class LedgerRepository {
                 .param("id", entryId).query(Evidence.class).list();
     }
 
-    Map<Long, Long> evidenceCounts(Collection<Long> entryIds) {
+    /** The evidence of several entries, by entry. */
+    public Map<Long, List<Evidence>> evidence(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT v.id, v.entry_id, v.file_id, v.sha256, f.original_name, f.content_type, f.size, f.has_thumbnail,
+                               v.uploaded_by, v.uploaded_at
+                          FROM ledger_evidence v JOIN stored_file f ON f.id = v.file_id
+                         WHERE v.entry_id IN (:ids) ORDER BY v.id""")
+                .param("ids", entryIds).query(Evidence.class).list().stream()
+                .collect(Collectors.groupingBy(Evidence::entryId, java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    public Map<Long, Long> evidenceCounts(Collection<Long> entryIds) {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
@@ -182,11 +212,11 @@ class LedgerRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    record NewEntry(long campaignId, long taskTypeId, long orgId, long unitOrgId, EntryForm form, EntryStatus status,
+    public record NewEntry(long campaignId, long taskTypeId, long orgId, long unitOrgId, EntryForm form, EntryStatus status,
                     EntrySource source, long createdBy, String workKey, String importKey, Long importJobId) {
     }
 
-    long insert(NewEntry n) {
+    public long insert(NewEntry n) {
         EntryForm f = n.form();
         return jdbc.sql("""
                         INSERT INTO ledger_entry (campaign_id, task_type_id, org_id, unit_org_id, title, description, start_date,
@@ -204,14 +234,14 @@ class LedgerRepository {
     }
 
     /** An entry of a bulk insert with its members and values. */
-    record BatchEntry(NewEntry entry, List<Long> memberIds, Map<Long, BigDecimal> values) {
+    public record BatchEntry(NewEntry entry, List<Long> memberIds, Map<Long, BigDecimal> values) {
     }
 
     /**
      * Inserts many entries in a few round trips (ids taken from the sequence up front); used by
      * the spreadsheet import and the demo. Returns the new ids in order.
      */
-    List<Long> insertBatch(List<BatchEntry> batch) {
+    public List<Long> insertBatch(List<BatchEntry> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -262,12 +292,17 @@ class LedgerRepository {
             batch.get(i).values().forEach((ind, v) -> values.add(new Object[] {id, ind, v}));
         }
         template.batchUpdate("INSERT INTO ledger_entry_member (entry_id, member_id) VALUES (?, ?)", members);
+        List<Object[]> editors = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            editors.add(new Object[] {ids.get(i), batch.get(i).entry().createdBy()});
+        }
+        template.batchUpdate("INSERT INTO ledger_entry_editor (entry_id, user_id) VALUES (?, ?)", editors);
         template.batchUpdate("INSERT INTO ledger_value (entry_id, indicator_id, value) VALUES (?, ?, ?)", values);
         return ids;
     }
 
     /** Which of these import keys the campaign already has (a file uploaded again). */
-    java.util.Set<String> existingImportKeys(long campaignId, Collection<String> keys) {
+    public java.util.Set<String> existingImportKeys(long campaignId, Collection<String> keys) {
         java.util.Set<String> found = new java.util.HashSet<>();
         List<String> all = List.copyOf(keys);
         for (int i = 0; i < all.size(); i += 5000) {
@@ -278,7 +313,7 @@ class LedgerRepository {
     }
 
     /** Changes an editable entry; false if someone else changed it first or it is no longer editable. */
-    boolean update(long id, long taskTypeId, long orgId, long unitOrgId, EntryForm f, String workKey) {
+    public boolean update(long id, long taskTypeId, long orgId, long unitOrgId, EntryForm f, String workKey) {
         return jdbc.sql("""
                         UPDATE ledger_entry SET task_type_id = :taskType, org_id = :org, unit_org_id = :unit, title = :title,
                                description = :description, start_date = :start, end_date = :end, region_code = :region,
@@ -292,7 +327,7 @@ class LedgerRepository {
     }
 
     /** Moves an entry from one of the given statuses to another; false on a stale version or a wrong status. */
-    boolean transition(long id, int version, Collection<EntryStatus> from, EntryStatus to, Long reviewer, String reason) {
+    public boolean transition(long id, int version, Collection<EntryStatus> from, EntryStatus to, Long reviewer, String reason) {
         return jdbc.sql("""
                         UPDATE ledger_entry SET status = :to, version = version + 1, updated_at = now(),
                                return_reason = CASE WHEN :to = 'RETURNED' THEN :reason WHEN :to = 'APPROVED' THEN NULL ELSE return_reason END,
@@ -305,34 +340,79 @@ class LedgerRepository {
                 .update() == 1;
     }
 
-    void replaceMembers(long id, Collection<Long> memberIds) {
+    public void replaceMembers(long id, Collection<Long> memberIds) {
         jdbc.sql("DELETE FROM ledger_entry_member WHERE entry_id = :id").param("id", id).update();
         for (Long m : memberIds) {
             jdbc.sql("INSERT INTO ledger_entry_member (entry_id, member_id) VALUES (:id, :m)").param("id", id).param("m", m).update();
         }
     }
 
-    void replaceValues(long id, Map<Long, BigDecimal> values) {
+    public void replaceValues(long id, Map<Long, BigDecimal> values) {
         jdbc.sql("DELETE FROM ledger_value WHERE entry_id = :id").param("id", id).update();
         values.forEach((indicator, value) -> jdbc.sql("INSERT INTO ledger_value (entry_id, indicator_id, value) VALUES (:id, :i, :v)")
                 .param("id", id).param("i", indicator).param("v", value).update());
     }
 
-    int delete(long id, int version) {
+    public int delete(long id, int version) {
         return jdbc.sql("DELETE FROM ledger_entry WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')")
                 .param("id", id).param("version", version).update();
     }
 
-    long insertEvidence(long entryId, long fileId, String sha256, long userId) {
+    /** Entries of a unit in a period, by status (for the submission page). */
+    public Map<String, Long> statusCounts(long campaignId, long unitOrgId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT status, count(*) FROM ledger_entry
+                         WHERE campaign_id = :c AND unit_org_id = :u AND start_date BETWEEN :from AND :to GROUP BY status""")
+                .param("c", campaignId).param("u", unitOrgId).param("from", from).param("to", to)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** An entry whose reporting unit is no longer right after the org tree changed. */
+    public record UnitChange(long entryId, long campaignId, EntryStatus status, LocalDate startDate, long oldUnit, long newUnit) {
+    }
+
+    /**
+     * The entries of the orgs under a path whose unit differs from the nearest committee at or
+     * above their org now (the org itself, when none is).
+     */
+    public List<UnitChange> unitChanges(String path) {
+        return jdbc.sql("""
+                        SELECT e.id AS entry_id, e.campaign_id, e.status, e.start_date, e.unit_org_id AS old_unit, u.unit AS new_unit
+                          FROM ledger_entry e
+                          JOIN (SELECT o.id, coalesce((SELECT c.id FROM org c WHERE c.kind = 'COMMITTEE' AND o.path LIKE c.path || '%'
+                                                        ORDER BY length(c.path) DESC LIMIT 1), o.id) AS unit
+                                  FROM org o WHERE o.path LIKE :path || '%') u ON u.id = e.org_id
+                         WHERE e.unit_org_id <> u.unit ORDER BY e.id""")
+                .param("path", path).query(UnitChange.class).list();
+    }
+
+    public void setUnits(List<UnitChange> changes) {
+        template.batchUpdate("UPDATE ledger_entry SET unit_org_id = ?, version = version + 1, updated_at = now() WHERE id = ?",
+                changes.stream().map(c -> new Object[] {c.newUnit(), c.entryId()}).toList());
+    }
+
+    /** Notes one more author of an entry (who created, changed or submitted it): never its reviewer. */
+    public void addEditor(long entryId, long userId) {
+        jdbc.sql("INSERT INTO ledger_entry_editor (entry_id, user_id) VALUES (:e, :u) ON CONFLICT DO NOTHING")
+                .param("e", entryId).param("u", userId).update();
+    }
+
+    public boolean isEditor(long entryId, long userId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_entry_editor WHERE entry_id = :e AND user_id = :u)")
+                .param("e", entryId).param("u", userId).query(Boolean.class).single();
+    }
+
+    public long insertEvidence(long entryId, long fileId, String sha256, long userId) {
         return jdbc.sql("INSERT INTO ledger_evidence (entry_id, file_id, sha256, uploaded_by) VALUES (:e, :f, :sha, :u) RETURNING id")
                 .param("e", entryId).param("f", fileId).param("sha", sha256).param("u", userId).query(Long.class).single();
     }
 
-    int deleteEvidence(long entryId, long evidenceId) {
+    public int deleteEvidence(long entryId, long evidenceId) {
         return jdbc.sql("DELETE FROM ledger_evidence WHERE id = :id AND entry_id = :e").param("id", evidenceId).param("e", entryId).update();
     }
 
-    void touch(long id) {
+    public void touch(long id) {
         jdbc.sql("UPDATE ledger_entry SET version = version + 1, updated_at = now() WHERE id = :id").param("id", id).update();
     }
 
@@ -340,7 +420,7 @@ class LedgerRepository {
      * Recomputes the duplicate flags of the given entries (both directions): the same work key
      * with a member in common, or a photo in common.
      */
-    void recomputeFlags(Collection<Long> all) {
+    public void recomputeFlags(Collection<Long> all) {
         List<Long> list = List.copyOf(all);
         for (int i = 0; i < list.size(); i += 5000) {
             recomputeFlagsChunk(list.subList(i, Math.min(list.size(), i + 5000)));
@@ -380,11 +460,11 @@ class LedgerRepository {
                 .param("ids", ids).update();
     }
 
-    boolean indicatorInUse(long indicatorId) {
+    public boolean indicatorInUse(long indicatorId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_value WHERE indicator_id = :i)").param("i", indicatorId).query(Boolean.class).single();
     }
 
-    boolean taskTypeInUse(long taskTypeId) {
+    public boolean taskTypeInUse(long taskTypeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE task_type_id = :t)").param("t", taskTypeId).query(Boolean.class).single();
     }
 

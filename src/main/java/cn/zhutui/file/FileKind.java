@@ -15,11 +15,16 @@ public enum FileKind {
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     DOC("application/msword"),
     XLS("application/vnd.ms-excel"),
-    CSV("text/csv");
+    CSV("text/csv"),
+    /** a table compressed by gzip (a whole country's divisions) */
+    GZIP("application/gzip"),
+    /** a zip holding one table */
+    ZIP("application/zip");
 
     public static final Set<FileKind> IMAGES = EnumSet.of(JPEG, PNG, GIF);
     public static final Set<FileKind> EVIDENCE = EnumSet.of(JPEG, PNG, GIF, PDF, DOCX, XLSX, DOC, XLS);
-    public static final Set<FileKind> SPREADSHEETS = EnumSet.of(XLSX, XLS, CSV);
+    /** What a spreadsheet import takes; whether it really is a table is the import's to tell, with the reason. */
+    public static final Set<FileKind> SPREADSHEETS = EnumSet.of(XLSX, XLS, CSV, GZIP, ZIP);
 
     private final String contentType;
 
@@ -51,12 +56,17 @@ public enum FileKind {
             return Optional.of(PDF);
         }
         if (starts(head, 'P', 'K', 3, 4)) {
-            return ext.equals("docx") ? Optional.of(DOCX) : ext.equals("xlsx") ? Optional.of(XLSX) : Optional.empty();
+            return ext.equals("docx") ? Optional.of(DOCX) : ext.equals("xlsx") ? Optional.of(XLSX)
+                    : ext.equals("zip") ? Optional.of(ZIP) : Optional.empty();
+        }
+        if (starts(head, 0x1f, 0x8b)) {
+            return ext.equals("gz") || ext.equals("csv") || ext.equals("xlsx") || ext.equals("xls") ? Optional.of(GZIP) : Optional.empty();
         }
         if (starts(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             return ext.equals("doc") ? Optional.of(DOC) : ext.equals("xls") ? Optional.of(XLS) : Optional.empty();
         }
-        if (ext.equals("csv") && head.length > 0 && java.util.stream.IntStream.range(0, head.length).noneMatch(i -> head[i] == 0)) {
+        if (ext.equals("csv") && head.length > 0) {
+            // the import reads it and says what is wrong with it, if anything
             return Optional.of(CSV);
         }
         return Optional.empty();

@@ -37,7 +37,7 @@ class ReportApiController {
     @GetMapping("/table")
     @Operation(summary = "A campaign's statistics table for an org and its child units",
             description = "periodId: 202503, 2025Q1, 2025S1, 2025, 2025Q3YTD or 2025-01-05_2025-03-20; submitted=true counts submitted entries too")
-    TableDto table(DataScope scope, @ModelAttribute ReportParams params, Locale locale) {
+    TableDto table(DataScope scope, @org.springdoc.core.annotations.ParameterObject @ModelAttribute ReportParams params, Locale locale) {
         if (params.getPeriodId() != null && !ReportPeriod.isValid(params.getPeriodId())) {
             throw new InvalidInputException(List.of(new BusinessException("periodId", "ledger.period.invalid", new Object[] {params.getPeriodId()})));
         }

@@ -181,4 +181,44 @@ class RegionServiceTest {
     private static InputStream utf8(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void levelWordsOfTheNationalTablesAndPaddedCodesAreRead() {
+        String csv = """
+                code,name,level,parent_code
+                530100000000,昆明市,市,530000000000
+                530128000000,禄劝彝族苗族自治县,县,530100000000
+                530102000000,五华区,区,530100000000
+                530181000000,安宁市,市,530100000000
+                530128001000,屏山街道,街道,530128000000
+                530128001001,北街社区居民委员会,社区,530128001000
+                """;
+        RegionImportResult result = regions.importTable(system, "national.csv", utf8(csv), true);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).isEqualTo(6);
+        assertThat(result.unchanged()).as("the padded codes are the shipped ones").isEqualTo(6);
+        // a level that contradicts the code is caught; 旗 is a county-level word
+        RegionImportResult bad = regions.importTable(system, "bad.csv", utf8("code,name,level,parent_code\n530128,禄劝,乡,5301\n532301,某旗,旗,5323\n"), true);
+        assertThat(bad.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.code()).isEqualTo("region.import.levelMismatch");
+        });
+    }
+
+    @Test
+    void errorsAreCappedAtFiveHundredWithTheTotalAndACompressedTableIsRead() throws IOException {
+        StringBuilder csv = new StringBuilder("code,name,level,parent_code\n");
+        for (int i = 0; i < 800; i++) {
+            csv.append(String.format("99%04d,无主县%d,county,9901%n", i, i));
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        RegionImportResult result = regions.importTable(system, "orphans.csv.gz", new ByteArrayInputStream(gz.toByteArray()), true);
+        assertThat(result.errors()).hasSize(500);
+        assertThat(result.totalErrors()).isEqualTo(800);
+        RegionImportResult header = regions.importTable(system, "h.csv", utf8("code,name,level,parent_code\n"), true);
+        assertThat(header.errors()).extracting(cn.zhutui.common.ImportError::code).containsExactly("import.noRows");
+    }
 }

@@ -170,7 +170,7 @@ class EntryFormController {
     }
 
     private String quick(DataScope scope, Model model, EntryForm form) {
-        CampaignStructure s = campaigns.structure(scope, form.getCampaignId());
+        CampaignStructure s = structure(scope, form);
         model.addAttribute("form", form);
         model.addAttribute("s", s);
         model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
@@ -182,8 +182,20 @@ class EntryFormController {
         return "ledger/quick";
     }
 
+    /** The form's campaign; a form sent without one (or with a bad one) is shown again under the current one. */
+    private CampaignStructure structure(DataScope scope, EntryForm form) {
+        if (form.getCampaignId() == null) {
+            Campaign current = filters.campaign(scope, null);
+            if (current == null) {
+                throw new NotFoundException("campaign", "active");
+            }
+            form.setCampaignId(current.id());
+        }
+        return campaigns.structure(scope, form.getCampaignId());
+    }
+
     private String form(DataScope scope, Model model, EntryForm form, LedgerEntry entry) {
-        CampaignStructure s = campaigns.structure(scope, form.getCampaignId());
+        CampaignStructure s = structure(scope, form);
         model.addAttribute("form", form);
         model.addAttribute("entry", entry);
         model.addAttribute("s", s);

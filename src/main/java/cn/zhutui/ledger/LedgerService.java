@@ -160,8 +160,7 @@ public class LedgerService {
         Map<Long, List<EntryFlag>> flags = repository.flags(ids);
         Map<Long, List<Evidence>> evidence = repository.evidence(ids);
         Map<Long, String> orgNames = orgs.names(entries.stream().map(LedgerEntry::orgId).collect(Collectors.toSet()));
-        Map<String, String> regionNames = regions.lineageNames(entries.stream().map(LedgerEntry::regionCode).distinct()
-                .map(c -> regions.find(c).orElseThrow()).toList());
+        Map<String, String> regionNames = regions.lineageNamesOf(entries.stream().map(LedgerEntry::regionCode).toList());
         Map<Long, CampaignStructure> structures = new java.util.HashMap<>();
         List<EntryView> list = new ArrayList<>();
         for (LedgerEntry e : entries) {
@@ -727,8 +726,7 @@ public class LedgerService {
         Map<Long, List<EntryFlag>> flags = repository.flags(ids);
         Map<Long, Long> evidence = repository.evidenceCounts(ids);
         Map<Long, String> orgNames = orgs.names(entries.stream().map(LedgerEntry::orgId).collect(Collectors.toSet()));
-        Map<String, String> regionNames = regions.lineageNames(entries.stream().map(LedgerEntry::regionCode).distinct()
-                .map(c -> regions.find(c).orElseThrow()).toList());
+        Map<String, String> regionNames = regions.lineageNamesOf(entries.stream().map(LedgerEntry::regionCode).toList());
         Map<Long, CampaignStructure> structures = new java.util.HashMap<>();
         List<EntryRow> rows = new ArrayList<>();
         for (LedgerEntry e : entries) {

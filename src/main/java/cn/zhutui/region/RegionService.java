@@ -65,6 +65,11 @@ public class RegionService {
         return repository.findAll(codes);
     }
 
+    /** "云南省 / 昆明市 / 禄劝县" for each code, in two queries however many codes. */
+    public Map<String, String> lineageNamesOf(java.util.Collection<String> codes) {
+        return lineageNames(repository.findAll(new java.util.HashSet<>(codes)));
+    }
+
     /** "云南省 / 昆明市 / 禄劝县" for each region, with one query for all their ancestors. */
     public Map<String, String> lineageNames(List<Region> list) {
         java.util.Set<String> codes = new java.util.HashSet<>();

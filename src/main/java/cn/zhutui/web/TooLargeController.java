@@ -30,6 +30,22 @@ class TooLargeController {
         return "error";
     }
 
+    @RequestMapping("/error/unavailable")
+    String unavailable(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "10");
+        model.addAttribute("status", 503);
+        model.addAttribute("messageCode", "error.unavailable");
+        return "error";
+    }
+
+    @RequestMapping(value = "/error/unavailable.json", produces = "application/problem+json")
+    ResponseEntity<ProblemDetail> unavailableProblem(Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage("error.unavailable", null, locale));
+        p.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").body(p);
+    }
+
     @RequestMapping(value = "/error/too-large.json", produces = "application/problem+json")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,

@@ -42,6 +42,14 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Around everything (the security filters too): a request that finds the database down gets 503. */
+    @Bean
+    FilterRegistrationBean<DatabaseDownFilter> databaseDown() {
+        FilterRegistrationBean<DatabaseDownFilter> registration = new FilterRegistrationBean<>(new DatabaseDownFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     /** Before Spring Security, so an upload over the limit is refused before its body is read. */
     @Bean
     FilterRegistrationBean<UploadLimitFilter> uploadLimit(cn.zhutui.file.FileProperties files) {

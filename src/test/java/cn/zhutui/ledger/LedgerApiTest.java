@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhutui.demo.DemoAccounts;
 import cn.zhutui.security.ApiTokenService;
@@ -53,6 +56,13 @@ class LedgerApiTest {
     static String ledgerToday() {
         return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     }
+
+    @Autowired
+    cn.zhutui.support.QueryCounter queries;
+    @Autowired
+    cn.zhutui.org.OrgService orgs;
+    @Autowired
+    LedgerService ledger;
 
     @Test
     void withoutAValidTokenTheApiAnswers401() throws Exception {
@@ -127,9 +137,12 @@ class LedgerApiTest {
     @Test
     void theApiKeepsTheUsersScope() throws Exception {
         String wuding = token("wuding.staff");
-        mvc.perform(get("/api/v1/entries").param("size", "100").header("Authorization", token("luquan.staff")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].org", everyItem(is("禄劝彝族苗族自治县政协"))));
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/entries").param("size", "100").header("Authorization", token("luquan.staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        java.util.Set<Long> orgIds = new java.util.HashSet<>();
+        page.get("items").forEach(i -> orgIds.add(i.get("orgId").asLong()));
+        assertThat(orgIds).isNotEmpty();
+        assertThat(orgs.findAll(scopes.of("luquan.staff"), orgIds)).as("every entry's org lies in Luquan's subtree").hasSize(orgIds.size());
         JsonNode list = json.readTree(mvc.perform(get("/api/v1/entries").header("Authorization", token("luquan.staff")))
                 .andReturn().getResponse().getContentAsString());
         long luquanEntry = list.get("items").get(0).get("id").asLong();
@@ -157,5 +170,98 @@ class LedgerApiTest {
                 .andExpect(jsonPath("$.paths['/api/v1/entries/{id}/review'].post").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
                 .andExpect(jsonPath("$.paths['/api/v1/entries'].get.parameters[*].name", hasItem("periodId")));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameKeyAddsNothingAndReturnsTheFirstEntry() throws Exception {
+        String staff = token("luquan.staff");
+        String key = "retry-" + java.util.UUID.randomUUID();
+        String title = "重试的接口录入" + key.substring(6, 12);
+        MvcResult first = mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(title, true)))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/entries/")))
+                .andReturn();
+        long id = json.readTree(first.getResponse().getContentAsString()).get("id").asLong();
+        // the answer was lost; the client sends the very same request again, twice at once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<java.util.concurrent.Future<MvcResult>> again = pool.invokeAll(java.util.List.of(
+                () -> mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(title, true))).andReturn(),
+                () -> mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body(title, true))).andReturn()));
+        pool.shutdown();
+        for (var f : again) {
+            assertThat(f.get().getResponse().getStatus()).isEqualTo(201);
+            assertThat(json.readTree(f.get().getResponse().getContentAsString()).get("id").asLong()).isEqualTo(id);
+        }
+        assertThat(ledger.search(scopes.of("luquan.staff"), new LedgerQuery(null, null, null, null, null, null, null, false, title, null),
+                cn.zhutui.common.PageRequest.of(1, 5)).total()).isEqualTo(1);
+        // a submit retried with its key answers like the first
+        MvcResult draft = mvc.perform(post("/api/v1/entries").header("Authorization", staff)
+                .contentType(MediaType.APPLICATION_JSON).content(body(title + "草稿", false))).andReturn();
+        JsonNode d = json.readTree(draft.getResponse().getContentAsString());
+        String submitKey = "submit-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/entries/" + d.get("id").asLong() + "/submit").header("Authorization", staff).header("Idempotency-Key", submitKey)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + d.get("version").asInt() + "}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+        }
+    }
+
+    @Test
+    void evidenceLinksWorkWithTheTokenAndTheListReadsAPageInAFewQueries() throws Exception {
+        String staff = token("luquan.staff");
+        JsonNode entry = json.readTree(mvc.perform(post("/api/v1/entries").header("Authorization", staff)
+                .contentType(MediaType.APPLICATION_JSON).content(body("带照片的接口录入", false))).andReturn().getResponse().getContentAsString());
+        long id = entry.get("id").asLong();
+        JsonNode withPhoto = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/entries/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "现场.png", "image/png", LedgerTestFiles.png()))
+                        .header("Authorization", staff))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String url = withPhoto.get("evidence").get(0).get("url").asString();
+        assertThat(url).startsWith("/api/v1/entries/" + id + "/evidence/");
+        byte[] photo = mvc.perform(get(url).header("Authorization", staff)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(photo).isEqualTo(LedgerTestFiles.png());
+        mvc.perform(get(url).header("Authorization", token("wuding.staff"))).andExpect(status().isNotFound());
+
+        long before = queries.count();
+        mvc.perform(get("/api/v1/entries?size=1").header("Authorization", staff)).andExpect(status().isOk());
+        long one = queries.count() - before;
+        before = queries.count();
+        mvc.perform(get("/api/v1/entries?size=50").header("Authorization", staff)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(50));
+        long fifty = queries.count() - before;
+        assertThat(fifty).as("queries for 50 rows against %d for one", one).isLessThanOrEqualTo(one + 3);
+    }
+
+    @Test
+    void malformedJsonNamesTheFieldAnd401And415AreProblemsInTheCallersLanguage() throws Exception {
+        String staff = token("luquan.staff");
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.APPLICATION_JSON)
+                        .content(body("类型错误", false).replace("\"households\": 4", "\"households\": \"四户\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("households"))
+                .andExpect(jsonPath("$.detail", containsString("households")));
+        mvc.perform(get("/api/v1/entries").header("Accept-Language", "en"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail", containsString("token")));
+        mvc.perform(get("/api/v1/entries"))
+                .andExpect(jsonPath("$.detail", containsString("令牌")));
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.TEXT_PLAIN).content("标题"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.status").value(415))
+                .andExpect(jsonPath("$.detail", containsString("application/json")));
+    }
+
+    @Test
+    void theOpenApiDocumentsTheReportParametersAnd201ForCreates() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(jsonPath("$.paths['/api/v1/reports/table'].get.parameters[*].name", hasItem("periodId")))
+                .andExpect(jsonPath("$.paths['/api/v1/reports/table'].get.parameters[*].name", hasItem("orgId")))
+                .andExpect(jsonPath("$.paths['/api/v1/entries'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/entries'].post.parameters[*].name", hasItem("Idempotency-Key")));
     }
 }

@@ -27,6 +27,8 @@ class MemberServiceTest {
     OrgService orgs;
     @Autowired
     Scopes scopes;
+    @Autowired
+    cn.zhutui.audit.AuditService audit;
 
     Org org(String region) {
         return orgs.committeeOfRegion(region).orElseThrow();
@@ -173,7 +175,15 @@ class MemberServiceTest {
         assertThat(members.displayPhone(scopes.of("luquan.reviewer"), m)).contains("****");
         assertThat(members.displayPhone(scopes.of("luquan.staff"), m)).isEqualTo(m.phone());
         assertThatThrownBy(() -> members.revealPhone(scopes.of("luquan.reviewer"), id)).isInstanceOf(ForbiddenException.class);
+        long reveals = audit.search(scopes.of("admin"), new cn.zhutui.audit.AuditQuery("luquan.staff", "VIEW_PII", "member", String.valueOf(id), null, null),
+                PageRequest.of(1, 1)).total();
         assertThat(members.revealPhone(scopes.of("luquan.staff"), id)).isEqualTo(m.phone());
+        var log = audit.search(scopes.of("admin"), new cn.zhutui.audit.AuditQuery("luquan.staff", "VIEW_PII", "member", String.valueOf(id), null, null),
+                PageRequest.of(1, 1));
+        assertThat(log.total()).as("each reveal is in the audit log").isEqualTo(reveals + 1);
+        assertThat(log.items().get(0).summary()).isEqualTo("phone");
+        // and the log holds no phone number in clear
+        assertThat(log.items().get(0).changes()).noneMatch(c -> m.phone().equals(c.after()) || m.phone().equals(c.before()));
     }
 
     static MemberForm form(String name, String phone, long orgId) {

@@ -51,8 +51,23 @@ class DeadlineRemindersTest {
         f.setDeadlineDays(10);
         f.setParticipation(Participation.SUBTREE);
         f.setParticipantIds(List.of(orgs.committeeOfRegion("5301").orElseThrow().id()));
-        campaigns.create(admin, f, null);
+        long id = campaigns.create(admin, f, null);
+        created.add(id);
         return f.getName();
+    }
+
+    private final java.util.List<Long> created = new java.util.ArrayList<>();
+
+    /** Closed after each test, so the test's campaign is nobody's default in the other tests sharing the database. */
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        for (long id : created) {
+            CampaignForm f = CampaignForm.of(campaigns.get(scopes.of("admin"), id));
+            f.setStatus(CampaignStatus.CLOSED);
+            f.setParticipantIds(campaigns.participants(id).stream().map(cn.zhutui.campaign.Participant::orgId).toList());
+            campaigns.update(scopes.of("admin"), id, f);
+        }
+        created.clear();
     }
 
     @Test

@@ -73,7 +73,9 @@ class ReportExportTest {
             assertThat(findRow(sheet, "台账条数").getCell(4).getNumericCellValue()).isEqualTo(4.0);
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
         }
-        opensInLibreOffice(file, "xlsx");
+        cn.zhutui.support.Pdf pdf = opensInLibreOffice(file, "xlsx");
+        assertThat(pdf.pages()).as("fits one landscape page").isEqualTo(1);
+        assertThat(pdf.compact()).contains("销售活动", "35.75", "昆明市政协");
     }
 
     @Test
@@ -95,7 +97,9 @@ class ReportExportTest {
                 assertThat(r.getCell(3).getText()).isEqualTo("15.75");
             });
         }
-        opensInLibreOffice(file, "docx");
+        cn.zhutui.support.Pdf pdf = opensInLibreOffice(file, "docx");
+        assertThat(pdf.pages()).isEqualTo(4);
+        assertThat(pdf.compact()).contains("统计测试行动2024年第一季度工作情况", "共录入台账3条", "销售额15.75万元");
     }
 
     @Test
@@ -121,9 +125,10 @@ class ReportExportTest {
         return cells;
     }
 
-    private static void opensInLibreOffice(byte[] file, String ext) throws Exception {
+    private static cn.zhutui.support.Pdf opensInLibreOffice(byte[] file, String ext) throws Exception {
         cn.zhutui.support.Pdf pdf = cn.zhutui.support.Pdf.of(file, ext);
         assertThat(pdf.pages()).isPositive();
         assertThat(pdf.text()).contains("统计测试行动");
+        return pdf;
     }
 }

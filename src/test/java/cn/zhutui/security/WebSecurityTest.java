@@ -203,7 +203,7 @@ class WebSecurityTest {
         mvc.perform(get("/orgs").with(as(name))).andExpect(redirectedUrl("/account/password"));
         mvc.perform(post("/account/password").with(as(name)).with(csrf())
                         .param("oldPassword", temporary).param("newPassword", "short").param("confirm", "short"))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("密码至少8位")));
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("密码须为8到64位")));
         mvc.perform(post("/account/password").with(as(name)).with(csrf())
                         .param("oldPassword", temporary).param("newPassword", "NewSecret456").param("confirm", "NewSecret456"))
                 .andExpect(redirectedUrl("/"));

@@ -38,6 +38,11 @@ public record Pdf(String text, int pages) {
         return new Pdf(Files.readString(dir.resolve("file.txt"), StandardCharsets.UTF_8), pages);
     }
 
+    /** The text without any white space (pdftotext spaces out Chinese next to digits, and columns). */
+    public String compact() {
+        return text.replaceAll("\\s+", "");
+    }
+
     /** The text with the runs of spaces pdftotext puts between columns made single. */
     public String words() {
         return text.replaceAll("[ \\t]+", " ");

@@ -659,7 +659,8 @@ public class LedgerService {
         scope.require(Permission.LEDGER_VIEW);
         String orgPath = q.orgId() == null ? null : orgs.get(scope, q.orgId()).path();
         String regionPath = q.regionCode() == null || q.regionCode().isBlank() ? null
-                : regions.find(q.regionCode()).map(Region::path).orElse("/none/");
+                : regions.find(q.regionCode()).map(Region::path)
+                .orElseThrow(() -> BusinessException.onField("regionCode", "region.unknown", q.regionCode()));
         LocalDate from = q.from();
         LocalDate to = q.to();
         if (q.periodId() != null && !Period.isValid(q.periodId())) {

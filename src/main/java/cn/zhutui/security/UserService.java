@@ -134,11 +134,6 @@ public class UserService {
         return tokens.revokeAll(scope, id, "revoked by an administrator");
     }
 
-    /** The password is older than the configured maximum age (none by default). */
-    public boolean passwordExpired(UserAccount account) {
-        return props.passwordMaxAgeDays() != null && account.passwordChangedAt() != null
-                && account.passwordChangedAt().isBefore(java.time.OffsetDateTime.now().minusDays(props.passwordMaxAgeDays()));
-    }
 
     @Transactional
     public void unlock(DataScope scope, long id) {

@@ -3,7 +3,6 @@ package cn.zhutui.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -31,14 +30,7 @@ class DatabaseDownFilter extends OncePerRequestFilter {
             }
             log.warn("Database unavailable: {}", e.toString());
             response.reset();
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
-                @Override
-                public String getMethod() {
-                    return "GET";
-                }
-            };
-            request.getRequestDispatcher(path.startsWith("/api/") ? "/error/unavailable.json" : "/error/unavailable").forward(asGet, response);
+            ForwardAsGet.forward(request, response, "/error/unavailable", "/error/unavailable.json");
         }
     }
 

@@ -32,40 +32,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
             // a little room for the form's other fields and the multipart boundaries
             if (request.getContentLengthLong() > limit + 64 * 1024) {
                 request.setAttribute(LIMIT_ATTRIBUTE, limit / (1024 * 1024));
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                // answered as a GET: the refused body is never read, so no form field (the CSRF token) is either
-                HttpServletRequest asGet = new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-                    @Override
-                    public String getMethod() {
-                        return "GET";
-                    }
-
-                    @Override
-                    public String getContentType() {
-                        return null;
-                    }
-
-                    @Override
-                    public String getParameter(String name) {
-                        return null;
-                    }
-
-                    @Override
-                    public java.util.Map<String, String[]> getParameterMap() {
-                        return java.util.Map.of();
-                    }
-
-                    @Override
-                    public java.util.Enumeration<String> getParameterNames() {
-                        return java.util.Collections.emptyEnumeration();
-                    }
-
-                    @Override
-                    public String[] getParameterValues(String name) {
-                        return null;
-                    }
-                };
-                request.getRequestDispatcher(path.startsWith("/api/") ? "/error/too-large.json" : "/error/too-large").forward(asGet, response);
+                ForwardAsGet.forward(request, response, "/error/too-large", "/error/too-large.json");
                 return;
             }
         }

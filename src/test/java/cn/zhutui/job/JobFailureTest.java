@@ -26,14 +26,7 @@ class JobFailureTest {
     JdbcClient jdbc;
 
     Job await(DataScope owner, long id) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            Job job = jobs.get(owner, id);
-            if (job.status().finished()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return cn.zhutui.support.Jobs.await(jobs, owner, id, 30);
     }
 
     @Test

@@ -64,16 +64,34 @@ public abstract class BrowserTest {
         }
     }
 
+    /** What the browser refused under the Content-Security-Policy, on any page of the test. */
+    protected final java.util.List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void openContext() {
         context = browser.newContext(contextOptions());
         context.setDefaultTimeout(15_000);
+        watch(context);
         page = context.newPage();
+    }
+
+    /** Collects the CSP violations of every page a context opens (a test may open contexts of its own). */
+    protected void watch(BrowserContext ctx) {
+        ctx.onPage(p -> p.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
+                cspViolations.add(p.url() + ": " + m.text());
+            }
+        }));
     }
 
     /** Desktop by default; a phone test overrides this. */
     protected Browser.NewContextOptions contextOptions() {
         return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900);
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        org.assertj.core.api.Assertions.assertThat(cspViolations).as("scripts and styles the CSP refused").isEmpty();
     }
 
     @AfterEach

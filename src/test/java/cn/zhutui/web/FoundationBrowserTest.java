@@ -77,8 +77,10 @@ class FoundationBrowserTest extends BrowserTest {
 
     @Test
     void theLayoutWorksOnAPhone() {
-        Page phone = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setLocale("zh-CN")).newPage();
+        var phoneContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        watch(phoneContext);
+        Page phone = phoneContext.newPage();
         phone.navigate(url("/login"));
         phone.fill("#username", "luquan.staff");
         phone.fill("#password", DEMO_PASSWORD);

@@ -34,6 +34,7 @@ class LedgerBrowserTest extends BrowserTest {
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setLocale("zh-CN")
                 .setGeolocation(new Geolocation(25.5561, 102.4689)).setPermissions(List.of("geolocation")));
         phoneContext.setDefaultTimeout(15_000);
+        watch(phoneContext);
         Page phone = phoneContext.newPage();
         login(phone, "member.demo");
         phone.click("#home-quick");

@@ -58,14 +58,7 @@ class ImportRobustnessTest {
 
     Job run(byte[] file, String name) throws InterruptedException {
         long id = importJob.start(staff(), fx.structure().campaign().id(), new ByteArrayInputStream(file), name, false, ZH);
-        for (int i = 0; i < 1200; i++) {
-            Job job = jobs.get(staff(), id);
-            if (job.status().finished()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import job " + id + " did not finish");
+        return cn.zhutui.support.Jobs.await(jobs, staff(), id, 120);
     }
 
     String member() {

@@ -217,14 +217,7 @@ class LedgerImportTest {
 
     private Job run(byte[] file, String name) throws InterruptedException {
         long id = importJob.start(staff(), campaign(), new ByteArrayInputStream(file), name, true, zh);
-        for (int i = 0; i < 600; i++) {
-            Job job = jobs.get(staff(), id);
-            if (job.status().finished()) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import job " + id + " did not finish");
+        return cn.zhutui.support.Jobs.await(jobs, staff(), id, 60);
     }
 
     private String memberCell() {

@@ -108,3 +108,24 @@ document.addEventListener('click', function (e) {
   const children = document.getElementById(toggle.dataset.toggleChildren);
   if (children) { children.classList.toggle('d-none', !open); }
 });
+
+// The statistics table: the sticky label columns sit side by side, each as wide as its words, and
+// the second header row sits under the first; measured once the table is laid out.
+function layoutStickyTable(table) {
+  const heads = table.querySelectorAll('thead tr:first-child th.lab');
+  let left = 0;
+  heads.forEach(function (th, i) {
+    if (i > 0) { table.style.setProperty('--l' + (i + 1), left + 'px'); }
+    left += th.getBoundingClientRect().width;
+  });
+  const first = table.querySelector('thead tr:first-child');
+  if (first) { table.style.setProperty('--h1', first.getBoundingClientRect().height / 2 + 'px'); }
+  const second = table.querySelector('thead tr:nth-child(2) th');
+  if (first && second) { table.style.setProperty('--h1', second.getBoundingClientRect().top - first.getBoundingClientRect().top + 'px'); }
+}
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('table[data-sticky-columns]').forEach(function (t) {
+    layoutStickyTable(t);
+    window.addEventListener('resize', function () { layoutStickyTable(t); });
+  });
+});

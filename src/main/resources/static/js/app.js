@@ -51,11 +51,12 @@ document.addEventListener('click', function (e) {
   if (option) {
     const picker = option.closest('.member-picker');
     const chips = picker.querySelector('.mp-chips');
+    if (picker.dataset.single === 'true') { chips.innerHTML = ''; }
     if (!chips.querySelector('input[value="' + option.dataset.id + '"]')) {
       const chip = document.createElement('span');
       chip.className = 'badge bg-light text-dark border mp-chip d-inline-flex align-items-center gap-1';
       const input = document.createElement('input');
-      input.type = 'hidden'; input.name = 'memberIds'; input.value = option.dataset.id;
+      input.type = 'hidden'; input.name = picker.dataset.field || 'memberIds'; input.value = option.dataset.id;
       const name = document.createElement('span');
       name.textContent = option.dataset.name;
       const close = document.createElement('button');

@@ -33,6 +33,9 @@ public record ReportPeriod(String id, LocalDate from, LocalDate to, Kind kind, P
         Matcher ytd = YTD.matcher(v);
         if (ytd.matches()) {
             Period end = Period.parse(ytd.group(1));
+            if (end.end().equals(LocalDate.of(end.year(), 12, 31))) {
+                return parse(String.valueOf(end.year())); // to the end of the fourth quarter (or December) is the year
+            }
             return new ReportPeriod(v, LocalDate.of(end.year(), 1, 1), end.end(), Kind.YEAR_TO_DATE, end);
         }
         Matcher range = RANGE.matcher(v);

@@ -86,17 +86,31 @@ class LedgerController {
     String approve(DataScope scope, @PathVariable long id, @RequestParam int version,
                    @RequestParam(required = false) String next, RedirectAttributes flash) {
         String view = act(flash, id, "ledger.approved", () -> ledger.approve(scope, id, version));
-        return "queue".equals(next) && !flash.getFlashAttributes().containsKey("error") ? "redirect:/entries/review/next?after=" + id : view;
+        return afterDecision(scope, id, next, view, flash);
     }
 
     @PostMapping("/{id}/return")
     String returnEntry(DataScope scope, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                        @RequestParam(required = false) String next, RedirectAttributes flash) {
         String view = act(flash, id, "ledger.returned", () -> ledger.returnEntry(scope, id, version, reason));
-        return "queue".equals(next) && !flash.getFlashAttributes().containsKey("error") ? "redirect:/entries/review/next?after=" + id : view;
+        return afterDecision(scope, id, next, view, flash);
     }
 
-    /** After a decision made from the queue: the next entry waiting, oldest first, or the queue when none is left. */
+    /**
+     * After a decision made from the queue: straight on to the next entry waiting, oldest first
+     * (the decision's message shown there), or the queue when none is left.
+     */
+    private String afterDecision(DataScope scope, long id, String next, String view, RedirectAttributes flash) {
+        if (!"queue".equals(next) || flash.getFlashAttributes().containsKey("error")) {
+            return view;
+        }
+        return ledger.nextInQueue(scope, id).map(n -> "redirect:/entries/" + n + "?from=queue").orElseGet(() -> {
+            flash.addFlashAttribute("message", "ledger.review.queueDone");
+            return "redirect:/entries/review";
+        });
+    }
+
+    /** The next entry waiting after the given one (a link for a reviewer who skips one). */
     @GetMapping("/review/next")
     String nextInQueue(DataScope scope, @RequestParam(required = false) Long after, RedirectAttributes flash) {
         return ledger.nextInQueue(scope, after).map(id -> "redirect:/entries/" + id + "?from=queue").orElseGet(() -> {
@@ -131,10 +145,12 @@ class LedgerController {
     @GetMapping("/review")
     String queue(DataScope scope, @RequestParam(required = false) Long campaignId, @RequestParam(required = false) Long taskTypeId,
                  @RequestParam(required = false) Long orgId, @RequestParam(defaultValue = "false") boolean own,
-                 @RequestParam(defaultValue = "false") boolean flagged, @RequestParam(required = false) Integer page,
+                 @RequestParam(defaultValue = "false") boolean flagged, @RequestParam(required = false) String text,
+                 @RequestParam(required = false) Integer page,
                  @RequestParam(required = false) Integer size, Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request) {
         scope.require(Permission.LEDGER_REVIEW);
-        LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, null, null, null, EntryStatus.SUBMITTED, flagged, null, null);
+        LedgerQuery q = new LedgerQuery(campaignId, taskTypeId, orgId, null, null, null, EntryStatus.SUBMITTED, flagged,
+                text == null || text.isBlank() ? null : text.trim(), null);
         model.addAttribute("page", ledger.reviewQueue(scope, q, !own, PageRequest.of(page, size == null ? 50 : size)));
         model.addAttribute("own", own);
         model.addAttribute("back", request.getQueryString() == null ? "" : request.getQueryString());

@@ -199,7 +199,7 @@ public class RegionService {
                     repository.movePaths(old.path(), r.path());
                 }
             }
-            audit.record(scope, "IMPORT", "region", null, source + ": +" + added + " ~" + updated + " =" + unchanged, null, null);
+            audit.record(scope, "IMPORT", "region", null, source + "：新增 " + added + "，更新 " + updated + "，未变 " + unchanged, null, null);
         }
         return new RegionImportResult(parsed.regions().size(), added, updated, unchanged, dryRun, List.of(), 0);
     }

@@ -405,7 +405,7 @@ public class LedgerImportService {
         if (submit) {
             facts.moved(ids, EntryStatus.DRAFT, EntryStatus.SUBMITTED);
         }
-        audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + ": +" + ids.size() + " =" + existing.size(), null,
+        audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + "：新导入 " + ids.size() + " 条，已导入过 " + existing.size() + " 条", null,
                 Map.of("imported", ids.size(), "ignored", existing.size(), "submitted", submit));
         return new ImportOutcome(rows.size(), ids.size(), existing.size(), List.of());
     }

@@ -381,32 +381,18 @@ public class LedgerService {
     @Transactional
     public BulkResult approveAll(DataScope scope, Collection<Long> ids) {
         scope.require(Permission.LEDGER_REVIEW);
-        int approved = 0;
-        Map<Long, String> skipped = new TreeMap<>();
-        for (Long id : ids) {
-            LedgerEntry e = repository.find(id).orElse(null);
-            if (e == null || !repository.visible(id, EntryScope.of(scope))) {
-                skipped.put(id, "error.notFound");
-            } else if (e.status() != EntryStatus.SUBMITTED) {
-                skipped.put(id, "ledger.transition.illegal");
-            } else if (!mayReview(scope, e)) {
-                skipped.put(id, repository.isEditor(id, scope.userId()) ? "ledger.review.own" : "error.forbidden");
-            } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), EntryStatus.APPROVED, scope.userId(), null)) {
-                recordTransition(scope, e, EntryStatus.APPROVED, null);
-                approved++;
-            } else {
-                skipped.put(id, "error.conflict");
-            }
-        }
-        return new BulkResult(approved, skipped);
+        return decideAll(scope, ids, EntryStatus.APPROVED, null);
     }
 
     /** Returns many entries with one reason; each is checked on its own and the ones that cannot be returned are reported. */
     @Transactional
     public BulkResult returnAll(DataScope scope, Collection<Long> ids, String reason) {
         scope.require(Permission.LEDGER_REVIEW);
-        String why = requireReason(reason);
-        int returned = 0;
+        return decideAll(scope, ids, EntryStatus.RETURNED, requireReason(reason));
+    }
+
+    private BulkResult decideAll(DataScope scope, Collection<Long> ids, EntryStatus to, String reason) {
+        int done = 0;
         Map<Long, String> skipped = new TreeMap<>();
         for (Long id : ids) {
             LedgerEntry e = repository.find(id).orElse(null);
@@ -416,14 +402,14 @@ public class LedgerService {
                 skipped.put(id, "ledger.transition.illegal");
             } else if (!mayReview(scope, e)) {
                 skipped.put(id, repository.isEditor(id, scope.userId()) ? "ledger.review.own" : "error.forbidden");
-            } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), EntryStatus.RETURNED, scope.userId(), why)) {
-                recordTransition(scope, e, EntryStatus.RETURNED, why);
-                returned++;
+            } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), to, scope.userId(), reason)) {
+                recordTransition(scope, e, to, reason);
+                done++;
             } else {
                 skipped.put(id, "error.conflict");
             }
         }
-        return new BulkResult(returned, skipped);
+        return new BulkResult(done, skipped);
     }
 
     /** The entry waiting for this reviewer after the one just decided: oldest first, in their whole scope. */

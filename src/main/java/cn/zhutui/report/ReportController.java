@@ -70,6 +70,8 @@ class ReportController {
         ReportRequest request = defaults.resolve(scope, params);
         StatisticsTable table = reports.table(scope, request, locale);
         model.addAttribute("t", table);
+        java.time.LocalDate today = ledger.today();
+        model.addAttribute("madeOn", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
         exported(scope, "PRINT", table, "print");
         return "report/print";
     }

@@ -151,7 +151,7 @@ class ReportExportTest {
         String html = mvc.perform(get("/reports/print?campaignId=" + data.campaignId + "&periodId=2024")
                         .with(user(users.loadUserByUsername("province.staff"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("统计测试行动统计表", "window.print()", "2024年");
+        assertThat(html).contains("统计测试行动统计表", "/js/print.js", "2024年", "云南省政协", today()).doesNotContain("onload=");
     }
 
     private static Row findRow(Sheet sheet, String name) {

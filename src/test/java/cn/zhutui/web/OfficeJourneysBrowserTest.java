@@ -231,6 +231,15 @@ class OfficeJourneysBrowserTest extends BrowserTest {
                 throw new IllegalStateException(e);
             }
         }
+        // the printable page: thousands separated, signed off, and no script the CSP refuses
+        String printUrl = page.locator("a[href*='/reports/print']").getAttribute("href");
+        Page print = context.newPage();
+        print.navigate(url(printUrl));
+        assertThat(print.locator("#report-table")).isVisible();
+        assertThat(print.locator(".sign-off")).containsText("云南省政协");
+        org.assertj.core.api.Assertions.assertThat(print.locator("#report-table td.text-end").allTextContents())
+                .anyMatch(v -> THOUSANDS.matcher(v.trim()).matches());
+        print.close();
         // any range of days
         page.fill("#range-from", "2023-02-01");
         page.fill("#range-to", "2023-04-15");

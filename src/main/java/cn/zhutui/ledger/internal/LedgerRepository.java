@@ -108,6 +108,9 @@ public class LedgerRepository {
                 .and("e.start_date <= :to", "to", f.to())
                 .and("e.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("e.title LIKE '%' || :text || '%' ESCAPE '\\'", "text", Where.escapeLike(f.text()))
+                // two characters or more: first the entries holding all the pairs, from the title index (V60)
+                .and("text_bigrams(e.title) @> text_bigrams(:bigramText)", "bigramText",
+                        f.text() == null || f.text().strip().length() < 2 ? null : f.text().strip())
                 .and("e.unit_org_id IN (:units)", "units", f.unitOrgIds())
                 .and("NOT EXISTS (SELECT 1 FROM ledger_entry_editor ed WHERE ed.entry_id = e.id AND ed.user_id = :excludeEditor)",
                         "excludeEditor", f.excludeCreator())

@@ -1,40 +1,37 @@
 -- The statistics table of an org for any range of days, in one statement: the whole months from
--- the facts, the days before and after them from the entries, for the range and for the same days
--- last year and the range before; members who took part counted once across both sources.
--- Each span s (now, ly = last year, pv = previous) is :sMonthsFrom–:sMonthsTo (first days of
--- months; an empty span when from > to) and two runs of days :sDays1From–:sDays1To, :sDays2From–:sDays2To.
+-- the monthly facts, the days before and after them from the day facts, for the range, the same
+-- days last year and the range before; members who took part from the month bits and, for the
+-- days, the day bits of the members' months, each counted once.
+-- Each span s (now, ly = last year, pv = previous) is :sMonthsFrom–:sMonthsTo (an empty span when
+-- from > to) and two runs of days :sDays1From–:sDays1To, :sDays2From–:sDays2To.
 WITH units AS (SELECT u.id, coalesce(nullif(split_part(u.path, '/', :depth + 2), ''), split_part(u.path, '/', :depth + 1)) AS grp
                  FROM org u WHERE u.path LIKE :path || '%'),
-month_facts AS (
-    SELECT x.*, un.grp
-      FROM (SELECT f.unit_org_id, f.indicator_id,
-                   CASE WHEN f.month BETWEEN :nowMonthsFrom AND :nowMonthsTo THEN 'now'
-                        WHEN f.month BETWEEN :lyMonthsFrom AND :lyMonthsTo THEN 'ly' ELSE 'pv' END AS span,
-                   sum(f.value) AS value, sum(f.entries) AS entries, sum(f.households) AS households, sum(f.persons) AS persons
-              FROM ledger_fact f
-             WHERE f.campaign_id = :campaign AND f.approved
-               AND (f.month BETWEEN :nowMonthsFrom AND :nowMonthsTo OR f.month BETWEEN :lyMonthsFrom AND :lyMonthsTo
-                    OR f.month BETWEEN :pvMonthsFrom AND :pvMonthsTo)
-             GROUP BY 1, 2, 3) x
-      JOIN units un ON un.id = x.unit_org_id),
-day_entries AS (
-    SELECT e.id, e.households, e.persons, un.grp,
-           CASE WHEN e.start_date BETWEEN :nowDays1From AND :nowDays1To OR e.start_date BETWEEN :nowDays2From AND :nowDays2To THEN 'now'
-                WHEN e.start_date BETWEEN :lyDays1From AND :lyDays1To OR e.start_date BETWEEN :lyDays2From AND :lyDays2To THEN 'ly'
-                ELSE 'pv' END AS span
-      FROM ledger_entry e JOIN units un ON un.id = e.unit_org_id
-     WHERE e.campaign_id = :campaign AND e.status = 'APPROVED'
-       AND (e.start_date BETWEEN :nowDays1From AND :nowDays1To OR e.start_date BETWEEN :nowDays2From AND :nowDays2To
-            OR e.start_date BETWEEN :lyDays1From AND :lyDays1To OR e.start_date BETWEEN :lyDays2From AND :lyDays2To
-            OR e.start_date BETWEEN :pvDays1From AND :pvDays1To OR e.start_date BETWEEN :pvDays2From AND :pvDays2To)),
+month_sums AS (
+    SELECT f.unit_org_id, f.indicator_id,
+           CASE WHEN f.month BETWEEN :nowMonthsFrom AND :nowMonthsTo THEN 'now'
+                WHEN f.month BETWEEN :lyMonthsFrom AND :lyMonthsTo THEN 'ly' ELSE 'pv' END AS span,
+           sum(f.value) AS value, sum(f.entries) AS entries, sum(f.households) AS households, sum(f.persons) AS persons
+      FROM ledger_fact f
+     WHERE f.campaign_id = :campaign AND f.approved
+       AND (f.month BETWEEN :nowMonthsFrom AND :nowMonthsTo OR f.month BETWEEN :lyMonthsFrom AND :lyMonthsTo
+            OR f.month BETWEEN :pvMonthsFrom AND :pvMonthsTo)
+     GROUP BY 1, 2, 3),
 day_sums AS (
-    SELECT d.grp, d.span, v.indicator_id, sum(v.value) AS value, 0 AS entries, 0 AS households, 0 AS persons
-      FROM day_entries d JOIN ledger_value v ON v.entry_id = d.id GROUP BY 1, 2, 3
-    UNION ALL
-    SELECT grp, span, 0, 0, count(*), sum(coalesce(households, 0)), sum(coalesce(persons, 0)) FROM day_entries GROUP BY 1, 2),
+    SELECT f.unit_org_id, f.indicator_id,
+           CASE WHEN f.day BETWEEN :nowDays1From AND :nowDays1To OR f.day BETWEEN :nowDays2From AND :nowDays2To THEN 'now'
+                WHEN f.day BETWEEN :lyDays1From AND :lyDays1To OR f.day BETWEEN :lyDays2From AND :lyDays2To THEN 'ly' ELSE 'pv' END AS span,
+           sum(f.value) AS value, sum(f.entries) AS entries, sum(f.households) AS households, sum(f.persons) AS persons
+      FROM ledger_day_fact f
+     WHERE f.campaign_id = :campaign AND f.approved
+       AND (f.day BETWEEN :nowDays1From AND :nowDays1To OR f.day BETWEEN :nowDays2From AND :nowDays2To
+            OR f.day BETWEEN :lyDays1From AND :lyDays1To OR f.day BETWEEN :lyDays2From AND :lyDays2To
+            OR f.day BETWEEN :pvDays1From AND :pvDays1To OR f.day BETWEEN :pvDays2From AND :pvDays2To)
+     GROUP BY 1, 2, 3),
 all_sums AS (
-    SELECT grp, span, indicator_id, value, entries, households, persons FROM month_facts
-    UNION ALL SELECT * FROM day_sums),
+    SELECT un.grp, x.span, x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries, sum(x.households) AS households,
+           sum(x.persons) AS persons
+      FROM (SELECT * FROM month_sums UNION ALL SELECT * FROM day_sums) x JOIN units un ON un.id = x.unit_org_id
+     GROUP BY 1, 2, 3),
 sums AS (SELECT grp, indicator_id, sum(value) AS value, sum(entries) AS entries, sum(households) AS households, sum(persons) AS persons
            FROM all_sums WHERE span = 'now' GROUP BY GROUPING SETS ((grp, indicator_id), (indicator_id))),
 comparisons AS (SELECT indicator_id, sum(value) FILTER (WHERE span = 'ly') AS last_year_value,
@@ -46,7 +43,10 @@ pairs AS (
       FROM ledger_member_year my JOIN units un ON un.id = my.unit_org_id
      WHERE my.campaign_id = :campaign AND my.approved AND my.year = :year AND my.months & :mask <> 0
     UNION
-    SELECT d.grp, m.member_id FROM day_entries d JOIN ledger_entry_member m ON m.entry_id = d.id WHERE d.span = 'now'),
+    SELECT un.grp, mf.member_id
+      FROM ledger_member_fact mf JOIN units un ON un.id = mf.unit_org_id
+     WHERE mf.campaign_id = :campaign AND mf.approved
+       AND ((mf.month = :nowDays1Month AND mf.days & :nowDays1Mask <> 0) OR (mf.month = :nowDays2Month AND mf.days & :nowDays2Mask <> 0))),
 members AS (SELECT grp, count(*) AS members FROM pairs GROUP BY 1 UNION ALL SELECT NULL, count(DISTINCT member_id) FROM pairs)
 SELECT s.*, c.last_year_value, c.last_year_entries, c.previous_value, c.previous_entries, m.members
   FROM sums s

@@ -75,6 +75,24 @@ final class Db implements AutoCloseable {
         }
     }
 
+    /** The first column of every row, for the setup. */
+    java.util.List<Object> values(String sql, Object... params) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            java.util.List<Object> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getObject(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private record Prepared(PreparedStatement statement, List<String> names) {
     }
 

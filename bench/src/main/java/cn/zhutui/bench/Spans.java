@@ -85,5 +85,18 @@ final class Spans {
         p.put(span + "Days1To", months ? (from.isBefore(first) ? first.minusDays(1) : NEVER_TO) : to);
         p.put(span + "Days2From", months && to.isAfter(last) ? last.plusDays(1) : NEVER_FROM);
         p.put(span + "Days2To", months && to.isAfter(last) ? to : NEVER_TO);
+        // the day bits of each run's month (a run lies within one month when the range has whole months)
+        for (String run : new String[] {"Days1", "Days2"}) {
+            LocalDate a = (LocalDate) p.get(span + run + "From");
+            LocalDate b = (LocalDate) p.get(span + run + "To");
+            int mask = 0;
+            if (!a.isAfter(b)) {
+                for (LocalDate d = a; !d.isAfter(b) && d.getMonth() == a.getMonth(); d = d.plusDays(1)) {
+                    mask |= 1 << (d.getDayOfMonth() - 1);
+                }
+            }
+            p.put(span + run + "Month", a.isAfter(b) ? NEVER_FROM : a.withDayOfMonth(1));
+            p.put(span + run + "Mask", mask);
+        }
     }
 }

@@ -44,6 +44,8 @@ public class WriteBenchmark {
         final AtomicLong acknowledged = new AtomicLong();
         final AtomicLong sequence = new AtomicLong();
         ObjectNode template;
+        /** Places of the org's county: entries of different places and figures are different work (no duplicate flags). */
+        final java.util.List<String> places = new java.util.ArrayList<>();
         Db db;
         long campaignId;
 
@@ -66,6 +68,10 @@ public class WriteBenchmark {
             var values = template.putObject("values");
             sample.get("values").forEach(v -> values.put(v.get("indicatorId").asText(), v.get("value").decimalValue()));
             template.put("submit", true);
+            String county = sample.get("regionCode").asText().substring(0, 6);
+            for (Object code : db.values("SELECT code FROM region WHERE code LIKE ? AND level >= 4 ORDER BY code", county + "%")) {
+                places.add((String) code);
+            }
         }
 
         @TearDown(Level.Trial)
@@ -92,7 +98,12 @@ public class WriteBenchmark {
     @Benchmark
     public long createAndSubmit(Run run, Client client) {
         ObjectNode body = run.template.deepCopy();
-        body.put("title", run.tag + "-" + run.sequence.incrementAndGet());
+        long n = run.sequence.incrementAndGet();
+        body.put("title", run.tag + "-" + n);
+        body.put("regionCode", run.places.get((int) (n % run.places.size())));
+        // the figures vary too, as real work does
+        ObjectNode values = (ObjectNode) body.get("values");
+        values.fieldNames().forEachRemaining(k -> values.put(k, 1 + n % 97));
         JsonNode created = client.web.apiCreate("/api/v1/entries", body.toString(), UUID.randomUUID().toString());
         run.acknowledged.incrementAndGet();
         return created.get("id").asLong();

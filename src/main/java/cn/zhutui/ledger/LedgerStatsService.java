@@ -199,6 +199,18 @@ public class LedgerStatsService {
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list();
     }
 
+    /**
+     * The members who recorded something in the range, by group (CHILD_UNIT, UNIT or TOTAL): the
+     * counts by group and the distinct members overall from one read, for a page that needs both.
+     */
+    public Map<String, java.util.Set<Long>> activeMembersBy(DataScope scope, StatQuery q, StatGroup group, int parentDepth) {
+        check(scope, q);
+        Map<String, java.util.Set<Long>> byGroup = new java.util.HashMap<>();
+        forEachMemberPair(memberSplit(q), group, parentDepth,
+                rs -> byGroup.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2)));
+        return byGroup;
+    }
+
     /** Ids of the members who recorded something in the range (under the query's org). */
     public java.util.Set<Long> activeMembers(DataScope scope, StatQuery q) {
         check(scope, q);

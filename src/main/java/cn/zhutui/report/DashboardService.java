@@ -101,7 +101,12 @@ public class DashboardService {
 
         List<Org> children = reports.children(org);
         Map<String, StatRow> byChild = children.isEmpty() ? Map.of() : byGroup(stats.sums(scope, q, StatGroup.CHILD_UNIT, org.depth(), 0L), 0L);
-        Map<String, Long> activeByChild = children.isEmpty() ? Map.of() : stats.members(scope, q, StatGroup.CHILD_UNIT, org.depth());
+        // who took part, by unit below and overall, from one read
+        Map<String, Set<Long>> activeSets = stats.activeMembersBy(scope, q, StatGroup.CHILD_UNIT, org.depth());
+        Map<String, Long> activeByChild = new HashMap<>();
+        activeSets.forEach((grp, ids) -> activeByChild.put(grp, (long) ids.size()));
+        Set<Long> active = new java.util.HashSet<>();
+        activeSets.values().forEach(active::addAll);
         List<Dashboard.Point> ranked = children.stream()
                 .map(c -> point(String.valueOf(c.id()), c.name(), entries(byChild.get(String.valueOf(c.id()))), null))
                 .sorted(Comparator.comparing(Dashboard.Point::value).reversed()).toList();
@@ -110,14 +115,13 @@ public class DashboardService {
         List<Dashboard.Point> participation = new ArrayList<>();
         for (Org c : children) {
             long all = membersByChild.getOrDefault(c.id(), 0L);
-            long active = activeByChild.getOrDefault(String.valueOf(c.id()), 0L);
+            long took = activeByChild.getOrDefault(String.valueOf(c.id()), 0L);
             participation.add(new Dashboard.Point(String.valueOf(c.id()), c.name(),
-                    all == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(active * 1000 / all, 1), BigDecimal.valueOf(all)));
+                    all == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(took * 1000 / all, 1), BigDecimal.valueOf(all)));
         }
         participation.sort(Comparator.comparing(Dashboard.Point::value));
 
         List<Long> everyone = under.ids();
-        Set<Long> active = stats.activeMembers(scope, q);
         List<Long> inactive = everyone.stream().filter(id -> !active.contains(id)).toList();
         List<Dashboard.MemberRef> inactiveShown = members.findAll(inactive.stream().limit(30).toList()).stream()
                 .map(m -> new Dashboard.MemberRef(m.id(), m.name())).toList();

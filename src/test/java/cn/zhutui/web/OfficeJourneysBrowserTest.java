@@ -196,8 +196,10 @@ class OfficeJourneysBrowserTest extends BrowserTest {
         // the table and the dashboard default to the same period
         assertThat(page.locator("#report-period")).hasText(dashboardPeriod);
         page.selectOption("#campaignId", new SelectOption().setLabel("双助推行动"));
-        page.selectOption("#picker-year", "2023");
-        page.selectOption("#picker-span", "YQ3");
+        page.waitForLoadState();
+        // each choice sends the form: the next one is made on the page that comes back
+        page.waitForNavigation(() -> page.selectOption("#picker-year", "2023"));
+        page.waitForNavigation(() -> page.selectOption("#picker-span", "YQ3"));
         assertThat(page.locator("#report-period")).hasText("2023年初至第三季度末");
         if (size.phone()) {
             // one unit at a time, as a list: indicator, value, unit

@@ -65,10 +65,22 @@ public class SheetImports {
      * or no data rows at all.
      */
     public Optional<List<SheetRow>> read(JobContext context) throws IOException {
+        return read(context, 0);
+    }
+
+    /**
+     * The same, for a template with sheets of notes besides its data (a guide): the reader lets
+     * that many more rows through, and the caller counts its own data rows against {@link #maxRows()}.
+     */
+    public Optional<List<SheetRow>> read(JobContext context, int noteRows) throws IOException {
         StoredFile file = files.find(context.job().fileId()).orElseThrow();
         List<SheetRow> rows = new ArrayList<>();
         try (InputStream in = files.open(file)) {
-            SpreadsheetReader.read(in, rows::add, maxRows);
+            SpreadsheetReader.read(in, rows::add, maxRows + noteRows);
+        } catch (cn.zhutui.common.TooManyRowsException e) {
+            // the limit the user must keep to, whatever room was left for notes
+            context.fail(e.code(), Map.of("args", List.of(String.format("%,d", maxRows))), null);
+            return Optional.empty();
         } catch (BusinessException e) {
             context.fail(e.code(), Map.of("args", texts(e.args())), null);
             return Optional.empty();

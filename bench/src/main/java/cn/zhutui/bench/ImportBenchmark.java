@@ -62,7 +62,10 @@ public class ImportBenchmark {
     @Setup(Level.Iteration)
     public void fill() throws IOException {
         String tag = "导入基准" + UUID.randomUUID().toString().substring(0, 6);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // dates over the current quarter up to today, as a county's quarter of work is
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(quarterStart, today) + 1;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             List<String> members = column(wb.getSheet("_members"));
             List<String> places = column(wb.getSheet("_regions"));
@@ -83,11 +86,12 @@ public class ImportBenchmark {
                 for (int r = 1; r <= rows; r++) {
                     Row row = s.createRow(r);
                     row.createCell(0).setCellValue(tag + "-" + r);
-                    row.createCell(1).setCellValue(today);
+                    row.createCell(1).setCellValue(quarterStart.plusDays(r % days).toString());
                     row.createCell(3).setCellValue(places.get(r % places.size()));
                     row.createCell(4).setCellValue(members.get(r % members.size()));
+                    // figures vary from row to row, as real work does
                     for (int i = 0; i < indicators; i++) {
-                        row.createCell(10 + i).setCellValue(1 + r % 7);
+                        row.createCell(10 + i).setCellValue(1 + (r * 7 + i * 13) % 50);
                     }
                 }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerImportJob implements JobHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerImportJob.class);
+
     public static final String KIND = "ledger-import";
+    /** Rows the template's guide sheet (and a user's own notes sheet) may hold besides the data. */
+    static final int GUIDE_ROWS = 200;
 
     private final LedgerImportService imports;
     private final CampaignService campaigns;
@@ -69,15 +73,24 @@ public class LedgerImportJob implements JobHandler {
         boolean submit = Boolean.TRUE.equals(params.get("submit"));
         Locale locale = Locale.forLanguageTag(String.valueOf(params.getOrDefault("locale", "zh-CN")));
         DataScope scope = scopes.ofUser(job.userId());
-        Optional<List<SheetRow>> read = sheets.read(context);
+        // the template's guide sheet is no data: its lines do not count against the limit
+        long started = System.nanoTime();
+        Optional<List<SheetRow>> read = sheets.read(context, GUIDE_ROWS);
         if (read.isEmpty()) {
             return;
         }
         List<SheetRow> rows = read.get();
+        long readAt = System.nanoTime();
         LedgerImportService.Parsed parsed = imports.parse(scope, campaigns.structure(scope, campaignId), rows, locale);
+        log.info("Import {}: {} rows read in {} ms, parsed in {} ms", job.id(), rows.size(), (readAt - started) / 1_000_000,
+                (System.nanoTime() - readAt) / 1_000_000);
         context.total(Math.max(1, parsed.dataRows()));
         if (parsed.dataRows() == 0) {
             context.fail("import.noRows", Map.of(), null);
+            return;
+        }
+        if (parsed.dataRows() > sheets.maxRows()) {
+            context.fail("import.tooManyRows", Map.of("args", List.of(String.format("%,d", sheets.maxRows()))), null);
             return;
         }
         ImportOutcome outcome = imports.importRows(scope, campaignId, parsed.rows(), parsed.errors(), submit, job.id(),

@@ -74,6 +74,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LedgerImportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerImportService.class);
+
     private static final Pattern ID_CELL = Pattern.compile(".*\\[(\\w+)]\\s*$");
     private static final int TEMPLATE_ROWS = 5000;
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -89,10 +91,12 @@ public class LedgerImportService {
     private final AuditService audit;
     private final MessageSource messages;
     private final LedgerFacts facts;
+    private final cn.zhutui.job.JobService jobs;
 
     LedgerImportService(CampaignService campaigns, OrgService orgs, MemberService members, RegionService regions,
                         SubmissionService periods, LedgerRepository repository, AuditService audit, MessageSource messages,
-                        LedgerFacts facts) {
+                        LedgerFacts facts, cn.zhutui.job.JobService jobs) {
+        this.jobs = jobs;
         this.campaigns = campaigns;
         this.orgs = orgs;
         this.members = members;
@@ -333,6 +337,7 @@ public class LedgerImportService {
     public ImportOutcome importRows(DataScope scope, long campaignId, List<ImportRow> rows, List<ImportError> readErrors,
                                     boolean submit, Long jobId, EntrySource source, IntConsumer progress) {
         requireImporter(scope);
+        long started = System.nanoTime();
         Campaign campaign = campaigns.get(scope, campaignId);
         CampaignStructure s = campaigns.structure(campaignId);
         List<ImportError> errors = new ArrayList<>(readErrors);
@@ -394,6 +399,7 @@ public class LedgerImportService {
                     .sorted(java.util.Comparator.comparing(ImportError::sheet).thenComparingInt(ImportError::row)).toList();
             return new ImportOutcome(rows.size(), 0, 0, distinct);
         }
+        long checked = System.nanoTime();
         Set<String> existing = repository.existingImportKeys(campaignId, keys);
         List<LedgerRepository.BatchEntry> fresh = batch.stream().filter(b -> !existing.contains(b.entry().importKey())).toList();
         List<Long> ids = new ArrayList<>();
@@ -401,10 +407,20 @@ public class LedgerImportService {
             ids.addAll(repository.insertBatch(fresh.subList(i, Math.min(fresh.size(), i + 1000))));
             progress.accept(rows.size() / 2 + (i + 1000) / 2);
         }
-        repository.recomputeFlags(ids);
+        long saved = System.nanoTime();
+        if (jobId != null && !ids.isEmpty()) {
+            // look-alikes are flagged once the import has committed, by a job of their own
+            jobs.submit(LedgerFlagsJob.KIND, scope, Map.of("importJobId", jobId), null);
+        } else {
+            repository.recomputeFlags(ids);
+        }
+        long flagged = System.nanoTime();
         if (submit) {
             facts.moved(ids, EntryStatus.DRAFT, EntryStatus.SUBMITTED);
         }
+        log.info("Import {}: {} rows checked in {} ms, {} saved in {} ms, flagged in {} ms, counted in {} ms", jobId, rows.size(),
+                (checked - started) / 1_000_000, ids.size(), (saved - checked) / 1_000_000, (flagged - saved) / 1_000_000,
+                (System.nanoTime() - flagged) / 1_000_000);
         audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + "：新导入 " + ids.size() + " 条，已导入过 " + existing.size() + " 条", null,
                 Map.of("imported", ids.size(), "ignored", existing.size(), "submitted", submit));
         return new ImportOutcome(rows.size(), ids.size(), existing.size(), List.of());

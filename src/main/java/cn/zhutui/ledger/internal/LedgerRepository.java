@@ -337,6 +337,11 @@ public class LedgerRepository {
         return ids;
     }
 
+    /** The entries one import job saved. */
+    public List<Long> idsOfImport(long importJobId) {
+        return jdbc.sql("SELECT id FROM ledger_entry WHERE import_job_id = :job ORDER BY id").param("job", importJobId).query(Long.class).list();
+    }
+
     /** Which of these import keys the campaign already has (a file uploaded again). */
     public java.util.Set<String> existingImportKeys(long campaignId, Collection<String> keys) {
         java.util.Set<String> found = new java.util.HashSet<>();

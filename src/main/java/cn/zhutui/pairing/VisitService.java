@@ -396,7 +396,8 @@ public class VisitService {
             }
         }
         if (people.isEmpty()) {
-            errors.add("memberIds", "pairing.visit.whoWent");
+            // office staff naming nobody went themselves
+            people.add(new VisitPerson(null, scope.userId(), scope.displayName()));
         }
         return people;
     }

@@ -95,7 +95,7 @@ public class PairingFacts {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("SELECT count(pg_advisory_xact_lock(" + COVER_LOCK + ", h)) FROM (SELECT unnest(CAST(:ids AS bigint[])) AS h ORDER BY 1) l")
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(" + COVER_LOCK + ", (h % 2147483647)::int)) FROM (SELECT unnest(CAST(:ids AS bigint[])) AS h ORDER BY 1) l")
                 .param("ids", ids.toArray(new Long[0])).query(Long.class).single();
         // take the old cover back
         jdbc.sql("""

@@ -831,10 +831,10 @@ public class HouseholdService {
         try {
             p = Period.parse(period);
         } catch (IllegalArgumentException e) {
-            errors.add("period", "household.goal.period");
+            errors.add("period", "household.goal.periodInvalid");
         }
         if (p != null && (p.type() != PeriodType.QUARTER || p.start().isAfter(today()))) {
-            errors.add("period", "household.goal.period");
+            errors.add("period", "household.goal.periodInvalid");
         }
         for (Goal g : Goal.values()) {
             if (statuses.get(g) == null) {
@@ -878,7 +878,7 @@ public class HouseholdService {
     }
 
     /** The checks of one household before saving (used by the import to report every row's errors). */
-    public void check(DataScope scope, HouseholdForm form, List<PersonForm> members, InvalidInputException.Collector errors) {
+    public void check(DataScope scope, HouseholdForm form, InvalidInputException.Collector errors) {
         LocalDate today = today();
         Region region = form.getRegionCode() == null ? null : regions.find(form.getRegionCode()).orElse(null);
         HouseholdRules.household(form, region, dict, today, errors);
@@ -890,13 +890,16 @@ public class HouseholdService {
             repository.personByHash(cipher.hash(ID_FIELD, head.getIdNumber()))
                     .ifPresent(p -> errors.add("headIdNumber", registeredMessage(scope, p), registeredArgs(scope, p, head.getIdNumber())));
         }
-        for (PersonForm m : members) {
-            HouseholdRules.person(m, false, dict, today, errors);
-            HouseholdRules.joining(m, dict, today, errors);
-            if (m.getIdNumber() != null && IdNumbers.valid(m.getIdNumber())) {
-                repository.personByHash(cipher.hash(ID_FIELD, m.getIdNumber()))
-                        .ifPresent(p -> errors.add("idNumber", "household.member.elsewhere", Masking.idNumber(m.getIdNumber())));
-            }
+    }
+
+    /** The checks of someone joining (used by the import, before anything is saved). */
+    public void checkPerson(PersonForm m, InvalidInputException.Collector errors) {
+        LocalDate today = today();
+        HouseholdRules.person(m, false, dict, today, errors);
+        HouseholdRules.joining(m, dict, today, errors);
+        if (m.getIdNumber() != null && IdNumbers.valid(m.getIdNumber())) {
+            repository.personByHash(cipher.hash(ID_FIELD, m.getIdNumber()))
+                    .ifPresent(p -> errors.add("idNumber", "household.member.elsewhere", Masking.idNumber(m.getIdNumber())));
         }
     }
 

@@ -61,6 +61,10 @@ public class OversightService {
         this.regions = regions;
     }
 
+    public LocalDate today() {
+        return pairings.today();
+    }
+
     /** The quarter an id names, or the current one; a quarter not yet begun is refused. */
     public Period quarter(String id) {
         LocalDate today = pairings.today();

@@ -46,7 +46,7 @@ class HouseholdImportController {
     @GetMapping
     String page(DataScope scope, Model model) {
         scope.require(Permission.HOUSEHOLD_EDIT);
-        model.addAttribute("maxRows", sheets.maxRows());
+        model.addAttribute("maxRows", String.format("%,d", sheets.maxRows()));
         model.addAttribute("recent", jobs.recent(scope, HouseholdImportJob.KIND, 10));
         return "household/import";
     }

@@ -355,6 +355,11 @@ public class HouseholdService {
         String prefix = null;
         if (q.regionCode() != null && !q.regionCode().isBlank()) {
             Region r = regions.find(q.regionCode().trim()).orElseThrow(() -> BusinessException.onField("regionCode", "region.unknown", q.regionCode()));
+            String reach = regionReach(scope);
+            if (reach != null && !r.code().startsWith(reach) && !reach.startsWith(r.code())) {
+                // another county's households: as if they did not exist
+                throw new NotFoundException("region", r.code());
+            }
             prefix = r.code();
         }
         List<Long> ids = null;

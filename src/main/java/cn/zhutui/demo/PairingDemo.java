@@ -151,9 +151,10 @@ class PairingDemo implements DemoStep {
                 (demoMember != null && m == demoMember ? demoPairings : pairingsToVisit).add(p);
             }
         }
-        // the demo member: a third household, and a pairing that ended and was handed over
-        if (demoMember != null && poor + 1 < lqPoor.size()) {
+        // the demo member: two more households, and a pairing that ended and was handed over
+        if (demoMember != null && poor + 2 < lqPoor.size()) {
             demoPairings.add(pair(luquan, luquanOrg, PairingKind.MEMBER_HOUSEHOLD, demoMember, lqPoor.get(poor++), LocalDate.of(2024, 2, 1)));
+            demoPairings.add(pair(luquan, luquanOrg, PairingKind.MEMBER_HOUSEHOLD, demoMember, lqPoor.get(poor++), LocalDate.of(2024, 9, 1)));
             long handed = pair(luquan, luquanOrg, PairingKind.MEMBER_HOUSEHOLD, demoMember, lqPoor.get(poor++), LocalDate.of(2023, 5, 1));
             visit(luquan, handed, LocalDate.of(2023, 6, 12), false);
             PairingForm successor = new PairingForm();

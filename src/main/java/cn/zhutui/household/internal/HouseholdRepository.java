@@ -166,7 +166,10 @@ public class HouseholdRepository {
 
     public void forEach(Filter f, Consumer<Row> consumer) {
         Where w = where(f);
-        jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + order(f.sort())).params(w.params()).query(ROW).stream().forEach(consumer);
+        // a stream holds its connection until closed
+        try (var rows = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + order(f.sort())).params(w.params()).query(ROW).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     private static Where where(Filter f) {

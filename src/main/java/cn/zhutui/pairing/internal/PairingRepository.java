@@ -101,7 +101,10 @@ public class PairingRepository {
 
     public void forEach(Filter f, Consumer<Pairing> consumer) {
         Where w = where(f);
-        jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + order(f.sort())).params(w.params()).query(PAIRING).stream().forEach(consumer);
+        // a stream holds its connection until closed
+        try (var rows = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + order(f.sort())).params(w.params()).query(PAIRING).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     /** Every pairing of the filter (for oversight pages that work on all of them at once). */

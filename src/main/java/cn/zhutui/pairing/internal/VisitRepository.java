@@ -101,7 +101,10 @@ public class VisitRepository {
 
     public void forEach(Filter f, Consumer<Visit> consumer) {
         Where w = where(f);
-        jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + " ORDER BY v.visit_date, v.id").params(w.params()).query(VISIT).stream().forEach(consumer);
+        // a stream holds its connection until closed
+        try (var rows = jdbc.sql("SELECT " + COLUMNS + FROM + w.sql() + " ORDER BY v.visit_date, v.id").params(w.params()).query(VISIT).stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     private static Where where(Filter f) {

@@ -283,19 +283,17 @@ class HouseholdController {
 
     @PostMapping("/{id}/goals")
     String goals(DataScope scope, @PathVariable long id, @RequestParam(required = false) String period,
-                 @RequestParam Map<String, String> params, @RequestParam(required = false) String note,
-                 @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+                 @RequestParam(name = "goal_INCOME", required = false) GoalStatus income,
+                 @RequestParam(name = "goal_ENVIRONMENT", required = false) GoalStatus environment,
+                 @RequestParam(name = "goal_SPIRIT", required = false) GoalStatus spirit,
+                 @RequestParam(name = "goal_SECURITY", required = false) GoalStatus security,
+                 @RequestParam(required = false) String note, @RequestParam(required = false) Integer version, RedirectAttributes flash) {
         Map<Goal, GoalStatus> statuses = new EnumMap<>(Goal.class);
-        for (Goal g : Goal.values()) {
-            String v = params.get("goal_" + g.name());
-            if (v != null && !v.isBlank()) {
-                try {
-                    statuses.put(g, GoalStatus.valueOf(v));
-                } catch (IllegalArgumentException e) {
-                    // left out: reported as required
-                }
-            }
-        }
+        statuses.put(Goal.INCOME, income);
+        statuses.put(Goal.ENVIRONMENT, environment);
+        statuses.put(Goal.SPIRIT, spirit);
+        statuses.put(Goal.SECURITY, security);
+        statuses.values().removeIf(java.util.Objects::isNull);
         return act(flash, id, "household.goals.saved", () -> households.recordGoals(scope, id, period, statuses, note, version));
     }
 

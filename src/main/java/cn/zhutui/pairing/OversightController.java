@@ -95,7 +95,7 @@ class OversightController {
     @GetMapping("/compliance/circular.docx")
     void circularDocx(DataScope scope, @RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
                       HttpServletResponse response) throws IOException {
-        ComplianceCircular.Text t = circularText(scope, orgId, period);
+        ComplianceCircular.Text t = circularText(scope, orgId, period, "EXPORT");
         response.setContentType(DOCX);
         response.setHeader("Content-Disposition", Workbooks.attachment(t.title() + ".docx"));
         circular.write(t, response.getOutputStream());
@@ -104,16 +104,16 @@ class OversightController {
     /** The same circular as a page to print. */
     @GetMapping("/compliance/circular")
     String circularPage(DataScope scope, @RequestParam(required = false) Long orgId, @RequestParam(required = false) String period, Model model) {
-        model.addAttribute("t", circularText(scope, orgId, period));
+        model.addAttribute("t", circularText(scope, orgId, period, "PRINT"));
         return "pairing/circular";
     }
 
-    private ComplianceCircular.Text circularText(DataScope scope, Long orgId, String period) {
+    private ComplianceCircular.Text circularText(DataScope scope, Long orgId, String period, String action) {
         Period quarter = oversight.quarter(period);
         Compliance c = oversight.compliance(scope, orgId, quarter);
         PairingFigures f = oversight.figures(scope, c.orgId(), quarter.id(), "unit", null, null);
         ComplianceCircular.Text t = circular.text(c, f, oversight.today());
-        audit.record(scope, "EXPORT", "pairing_circular", c.orgId(), t.title(), null, Map.of("period", quarter.id()));
+        audit.record(scope, action, "pairing_circular", c.orgId(), t.title(), null, Map.of("period", quarter.id()));
         return t;
     }
 

@@ -140,6 +140,10 @@ class PairingController {
     }
 
     private String form(DataScope scope, Model model, PairingForm f, Pairing existing) {
+        if (f.getKind() == null) {
+            // a kind that could not be read is shown as the common one, its error on the field
+            f.setKind(PairingKind.MEMBER_HOUSEHOLD);
+        }
         model.addAttribute("form", f);
         model.addAttribute("pairing", existing);
         model.addAttribute("orgChoices", orgs.inScope(scope));

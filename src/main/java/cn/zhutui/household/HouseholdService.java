@@ -196,10 +196,14 @@ public class HouseholdService {
         if (ids.isEmpty() || !scope.can(Permission.HOUSEHOLD_VIEW)) {
             return List.of();
         }
-        HouseholdRepository.Filter f = new HouseholdRepository.Filter(reach(scope), null, null, null, List.copyOf(new HashSet<>(ids)),
-                null, false, null);
+        Reach reach = reach(scope);
+        List<Long> all = List.copyOf(new HashSet<>(ids));
         List<Household> list = new ArrayList<>();
-        repository.forEach(f, r -> list.add(r.household()));
+        for (int i = 0; i < all.size(); i += 5000) {
+            HouseholdRepository.Filter f = new HouseholdRepository.Filter(reach, null, null, null, all.subList(i, Math.min(all.size(), i + 5000)),
+                    null, false, null);
+            repository.forEach(f, r -> list.add(r.household()));
+        }
         return list;
     }
 
@@ -209,7 +213,10 @@ public class HouseholdService {
      */
     public Map<Long, Household> summaries(Collection<Long> ids) {
         Map<Long, Household> map = new LinkedHashMap<>();
-        repository.findAll(new HashSet<>(ids)).forEach(r -> map.put(r.household().id(), r.household()));
+        List<Long> all = List.copyOf(new HashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 5000) {
+            repository.findAll(all.subList(i, Math.min(all.size(), i + 5000))).forEach(r -> map.put(r.household().id(), r.household()));
+        }
         return map;
     }
 
@@ -275,6 +282,11 @@ public class HouseholdService {
      */
     public List<GoalRegression> regressions(DataScope scope, Collection<Long> householdIds, String period) {
         Period.parse(period);
+        if (householdIds.size() > 1000) {
+            // many households (a province's pairings): one set-based pass over the quarter's assessments
+            Set<Long> wanted = new HashSet<>(householdIds);
+            return regressions(scope, period).stream().filter(r -> wanted.contains(r.householdId())).toList();
+        }
         List<Long> visible = findAll(scope, householdIds).stream().map(Household::id).toList();
         List<GoalRegression> list = new ArrayList<>();
         for (GoalAssessment[] pair : repository.goalPairs(visible, period)) {
@@ -284,6 +296,20 @@ public class HouseholdService {
             }
         }
         list.sort(java.util.Comparator.comparingLong(GoalRegression::householdId));
+        return list;
+    }
+
+    /**
+     * Every household the user may see whose "四个有" in the quarter is lower, in any goal, than in
+     * its previous assessment — found in the database in one pass, for a whole province.
+     */
+    public List<GoalRegression> regressions(DataScope scope, String period) {
+        Period.parse(period);
+        scope.require(Permission.HOUSEHOLD_VIEW);
+        List<GoalRegression> list = new ArrayList<>();
+        for (GoalAssessment[] pair : repository.regressedPairs(reach(scope), period)) {
+            list.add(new GoalRegression(pair[0].householdId(), period, pair[1].period(), pair[0].regressedFrom(pair[1])));
+        }
         return list;
     }
 

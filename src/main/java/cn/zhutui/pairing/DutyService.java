@@ -80,10 +80,27 @@ public class DutyService {
         return resolver(repository.all()).apply(orgId, kind);
     }
 
+    /** The templates many pairings follow, resolved with one read of the templates. */
+    Map<Long, DutyTemplate> templatesOf(Collection<Pairing> list) {
+        var resolve = resolver(repository.all(), list);
+        Map<Long, DutyTemplate> map = new HashMap<>();
+        list.forEach(p -> map.put(p.id(), resolve.apply(p.orgId(), p.kind())));
+        return map;
+    }
+
     private java.util.function.BiFunction<Long, PairingKind, DutyTemplate> resolver(List<DutyTemplate> all) {
+        return resolver(all, List.of());
+    }
+
+    /** Finds the template of an org and kind; the paths of the pairings' orgs are read at once. */
+    private java.util.function.BiFunction<Long, PairingKind, DutyTemplate> resolver(List<DutyTemplate> all, Collection<Pairing> pairings) {
         Map<String, DutyTemplate> byOrgKind = new HashMap<>();
         all.forEach(t -> byOrgKind.put((t.orgId() == null ? "" : t.orgId()) + ":" + t.kind(), t));
         Map<Long, String> paths = new HashMap<>();
+        if (!pairings.isEmpty()) {
+            orgs.findAll(cn.zhutui.common.DataScope.system(), pairings.stream().map(Pairing::orgId).collect(java.util.stream.Collectors.toSet()))
+                    .forEach(o -> paths.put(o.id(), o.path()));
+        }
         return (orgId, kind) -> {
             String path = paths.computeIfAbsent(orgId, id -> orgs.find(id).map(Org::path).orElse("/"));
             List<String> ids = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
@@ -232,7 +249,7 @@ public class DutyService {
         if (list.isEmpty()) {
             return result;
         }
-        var resolve = resolver(repository.all());
+        var resolve = resolver(repository.all(), list);
         Map<Long, DutyTemplate> templates = new HashMap<>();
         Map<Long, Period> periods = new HashMap<>();
         for (Pairing p : list) {

@@ -89,11 +89,35 @@ public class OversightService {
         return quarter.end().isAfter(today) ? today : quarter.end();
     }
 
+    /** A pairing assessed for a quarter, before its names are looked up (a province holds tens of thousands). */
+    record Assessed(Pairing pairing, boolean expected, long visits, List<DutyStatus> duties, GoalRegression regression) {
+        boolean notVisited() {
+            return expected && visits == 0;
+        }
+
+        long open() {
+            return duties.stream().filter(d -> !d.complete()).count();
+        }
+
+        boolean behind() {
+            return notVisited() || open() > 0 || regression != null;
+        }
+    }
+
     /**
      * Each pairing in effect on the quarter's check day (ended ones do not count), under an org
      * (or a member's own), with its visits in the quarter, its duties and its household's regression.
      */
     public List<PairingCompliance> pairingsOf(DataScope scope, Long orgId, Long memberId, Period quarter) {
+        return withRows(assess(scope, orgId, memberId, quarter));
+    }
+
+    /** The same, only the pairings not visited in the quarter (for the reminders), their names looked up for those alone. */
+    List<PairingCompliance> notVisited(DataScope scope, Long orgId, Period quarter) {
+        return withRows(assess(scope, orgId, null, quarter).stream().filter(Assessed::notVisited).toList());
+    }
+
+    List<Assessed> assess(DataScope scope, Long orgId, Long memberId, Period quarter) {
         requireOffice(scope, memberId);
         LocalDate day = checkDay(quarter);
         List<Pairing> list = pairings.activeDuring(scope, orgId, null, day, day).stream()
@@ -104,44 +128,50 @@ public class OversightService {
         List<Long> ids = list.stream().map(Pairing::id).toList();
         Map<Long, Long> counts = visits.countsByPairing(ids, quarter.start(), quarter.end());
         Map<Long, List<DutyStatus>> statuses = duties.statuses(list, rhythm -> rhythm.periodOf(day));
-        Map<Long, DutyRhythm> rhythms = new HashMap<>();
-        for (Pairing p : list) {
-            DutyTemplate t = duties.templateFor(p.orgId(), p.kind());
-            rhythms.put(p.id(), t == null ? DutyRhythm.QUARTER : t.rhythm());
-        }
+        Map<Long, DutyTemplate> templates = duties.templatesOf(list);
         Set<Long> householdIds = list.stream().map(Pairing::householdId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         Map<Long, GoalRegression> regressions = new HashMap<>();
         households.regressions(scope, householdIds, quarter.id()).forEach(r -> regressions.put(r.householdId(), r));
-        Map<Long, PairingRow> rows = new LinkedHashMap<>();
-        pairings.rows(list).forEach(r -> rows.put(r.pairing().id(), r));
-        List<PairingCompliance> result = new ArrayList<>();
+        List<Assessed> result = new ArrayList<>();
         for (Pairing p : list) {
-            result.add(new PairingCompliance(rows.get(p.id()), rhythms.get(p.id()) == DutyRhythm.QUARTER, counts.getOrDefault(p.id(), 0L),
-                    statuses.getOrDefault(p.id(), List.of()), p.householdId() == null ? null : regressions.get(p.householdId())));
+            DutyTemplate t = templates.get(p.id());
+            boolean quarterly = t == null || t.rhythm() == DutyRhythm.QUARTER;
+            result.add(new Assessed(p, quarterly, counts.getOrDefault(p.id(), 0L), statuses.getOrDefault(p.id(), List.of()),
+                    p.householdId() == null ? null : regressions.get(p.householdId())));
         }
         return result;
+    }
+
+    private List<PairingCompliance> withRows(List<Assessed> list) {
+        Map<Long, PairingRow> rows = new HashMap<>();
+        pairings.rows(list.stream().map(Assessed::pairing).toList()).forEach(r -> rows.put(r.pairing().id(), r));
+        return list.stream().map(a -> new PairingCompliance(rows.get(a.pairing().id()), a.expected(), a.visits(), a.duties(), a.regression()))
+                .toList();
     }
 
     /** The compliance of an org (default: the user's) in a quarter, with the orgs directly below it. */
     public Compliance compliance(DataScope scope, Long orgId, Period quarter) {
         requireOffice(scope, null);
         Org org = orgs.get(scope, orgId == null ? scope.orgId() : orgId);
-        List<PairingCompliance> all = pairingsOf(scope, org.id(), null, quarter);
+        List<Assessed> all = assess(scope, org.id(), null, quarter);
         List<Org> children = orgs.children(scope, org.id());
         Map<Long, ComplianceRow> byChild = new LinkedHashMap<>();
         ComplianceRow own = new ComplianceRow(org.id(), org.name(), 0, 0, 0, 0, 0);
         children.forEach(c -> byChild.put(c.id(), new ComplianceRow(c.id(), c.name(), 0, 0, 0, 0, 0)));
         Map<Long, String> paths = new HashMap<>();
-        orgs.findAll(scope, all.stream().map(pc -> pc.row().pairing().orgId()).collect(Collectors.toSet())).forEach(o -> paths.put(o.id(), o.path()));
+        orgs.findAll(scope, all.stream().map(a -> a.pairing().orgId()).collect(Collectors.toSet())).forEach(o -> paths.put(o.id(), o.path()));
+        Map<Long, Org> childOfOrg = new HashMap<>();
         ComplianceRow total = new ComplianceRow(org.id(), org.name(), 0, 0, 0, 0, 0);
         Set<Long> regressedSeen = new java.util.HashSet<>();
-        for (PairingCompliance pc : all) {
-            long hh = pc.regression() != null && regressedSeen.add(pc.regression().householdId()) ? 1 : 0;
-            ComplianceRow line = new ComplianceRow(null, null, 1, pc.expected() ? 1 : 0, pc.notVisited() ? 1 : 0, pc.open().size(), hh);
+        for (Assessed a : all) {
+            long hh = a.regression() != null && regressedSeen.add(a.regression().householdId()) ? 1 : 0;
+            ComplianceRow line = new ComplianceRow(null, null, 1, a.expected() ? 1 : 0, a.notVisited() ? 1 : 0, a.open(), hh);
             total = total.plus(line);
-            String path = paths.getOrDefault(pc.row().pairing().orgId(), "");
-            Org child = children.stream().filter(c -> path.startsWith(c.path())).findFirst().orElse(null);
-            if (child == null) {
+            Org child = childOfOrg.computeIfAbsent(a.pairing().orgId(), id -> {
+                String path = paths.getOrDefault(id, "");
+                return children.stream().filter(c -> path.startsWith(c.path())).findFirst().orElse(org);
+            });
+            if (child.id() == org.id()) {
                 own = own.plus(line);
             } else {
                 byChild.put(child.id(), byChild.get(child.id()).plus(line));
@@ -150,12 +180,12 @@ public class OversightService {
         List<ComplianceRow> units = new ArrayList<>();
         units.add(own);
         byChild.values().stream().filter(r -> r.pairings() > 0).forEach(units::add);
-        List<PairingCompliance> behind = all.stream().filter(PairingCompliance::behind)
-                .sorted(Comparator.comparing((PairingCompliance pc) -> !pc.notVisited())
-                        .thenComparing(pc -> pc.row().helperName() == null ? "" : pc.row().helperName()))
-                .toList();
-        return new Compliance(org.id(), org.name(), quarter, checkDay(quarter), total, units,
-                behind.subList(0, Math.min(BEHIND_SHOWN, behind.size())), behind.size());
+        List<Assessed> behind = all.stream().filter(Assessed::behind)
+                .sorted(Comparator.comparing((Assessed a) -> !a.notVisited()).thenComparing(a -> a.pairing().id())).toList();
+        List<PairingCompliance> shown = new ArrayList<>(withRows(behind.subList(0, Math.min(BEHIND_SHOWN, behind.size()))));
+        shown.sort(Comparator.comparing((PairingCompliance pc) -> !pc.notVisited())
+                .thenComparing(pc -> pc.row().helperName() == null ? "" : pc.row().helperName()));
+        return new Compliance(org.id(), org.name(), quarter, checkDay(quarter), total, units, shown, behind.size());
     }
 
     /** One member's pairings in a quarter: the drill-down of the compliance page (office roles, or the member themself). */

@@ -99,7 +99,7 @@ class PairingReminders {
     }
 
     private List<PairingCompliance> behind(DataScope scope, Long orgId, Period quarter) {
-        return oversight.pairingsOf(scope, orgId, null, quarter).stream().filter(PairingCompliance::notVisited).toList();
+        return oversight.notVisited(scope, orgId, quarter);
     }
 
     /** One notice per member or cadre, listing their pairings without a visit this quarter. */

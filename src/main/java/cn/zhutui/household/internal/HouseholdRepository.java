@@ -463,6 +463,30 @@ public class HouseholdRepository {
     }
 
     /**
+     * The households in reach whose assessment of the period is lower in some goal than their latest
+     * earlier one: the assessment and that earlier one, compared in the database.
+     */
+    public List<GoalAssessment[]> regressedPairs(Reach reach, String period) {
+        Where w = new Where().and("g.period = :p").param("p", period);
+        reachCondition(w, reach);
+        String rank = "CASE %s WHEN 'MET' THEN 2 WHEN 'PARTLY' THEN 1 ELSE 0 END";
+        String lower = String.join(" OR ", java.util.stream.Stream.of("income", "environment", "spirit", "security")
+                .map(c -> rank.formatted("g." + c) + " < " + rank.formatted("b." + c)).toList());
+        List<GoalAssessment[]> pairs = new ArrayList<>();
+        jdbc.sql("SELECT g.household_id, g.period, g.income, g.environment, g.spirit, g.security, g.note, g.recorded_by, g.recorded_at,"
+                        + " g.version, b.period AS b_period, b.income AS b_income, b.environment AS b_environment, b.spirit AS b_spirit,"
+                        + " b.security AS b_security FROM household_goal g JOIN household h ON h.id = g.household_id"
+                        + " JOIN LATERAL (SELECT * FROM household_goal x WHERE x.household_id = g.household_id AND x.period < g.period"
+                        + " ORDER BY x.period DESC LIMIT 1) b ON true" + w.sql() + " AND (" + lower + ") ORDER BY g.household_id")
+                .params(w.params())
+                .query((rs, i) -> pairs.add(new GoalAssessment[] {GOAL.mapRow(rs, i), new GoalAssessment(rs.getLong("household_id"),
+                        rs.getString("b_period"), GoalAssessment.of(GoalStatus.valueOf(rs.getString("b_income")),
+                        GoalStatus.valueOf(rs.getString("b_environment")), GoalStatus.valueOf(rs.getString("b_spirit")),
+                        GoalStatus.valueOf(rs.getString("b_security"))), null, null, null, 0)})).list();
+        return pairs;
+    }
+
+    /**
      * For each household with an assessment in the period, that assessment and the latest earlier
      * one (the quarter before, or the last one made before it).
      */

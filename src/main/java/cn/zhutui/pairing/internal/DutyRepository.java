@@ -137,13 +137,8 @@ public class DutyRepository {
         if (pairingIds.isEmpty() || periods.isEmpty()) {
             return List.of();
         }
-        List<DutyRecord> all = new ArrayList<>();
-        List<Long> list = List.copyOf(pairingIds);
-        for (int i = 0; i < list.size(); i += 5000) {
-            all.addAll(jdbc.sql("SELECT * FROM pairing_duty_record WHERE pairing_id IN (:ids) AND period IN (:periods) ORDER BY id")
-                    .param("ids", list.subList(i, Math.min(list.size(), i + 5000))).param("periods", periods).query(RECORD).list());
-        }
-        return all;
+        return jdbc.sql("SELECT * FROM pairing_duty_record WHERE pairing_id = ANY(CAST(:ids AS bigint[])) AND period IN (:periods) ORDER BY id")
+                .param("ids", pairingIds.toArray(new Long[0])).param("periods", periods).query(RECORD).list();
     }
 
     public List<DutyRecord> recordsOfPairing(long pairingId) {

@@ -186,7 +186,7 @@ public class PairingRepository {
     public Map<Long, Long> replacedBy(Collection<Long> ids) {
         Map<Long, Long> map = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("SELECT replaces_id, id FROM pairing WHERE replaces_id IN (:ids)").param("ids", ids)
+            jdbc.sql("SELECT replaces_id, id FROM pairing WHERE replaces_id = ANY(CAST(:ids AS bigint[]))").param("ids", ids.toArray(new Long[0]))
                     .query((rs, i) -> map.put(rs.getLong(1), rs.getLong(2))).list();
         }
         return map;

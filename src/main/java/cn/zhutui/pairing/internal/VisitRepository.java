@@ -124,26 +124,27 @@ public class VisitRepository {
     /** Visits of each pairing within [from, to]. */
     public Map<Long, Long> countsByPairing(Collection<Long> pairingIds, LocalDate from, LocalDate to) {
         Map<Long, Long> map = new HashMap<>();
-        List<Long> list = List.copyOf(pairingIds);
-        for (int i = 0; i < list.size(); i += 5000) {
-            jdbc.sql("""
-                            SELECT pairing_id, count(*) FROM pairing_visit
-                             WHERE pairing_id IN (:ids) AND visit_date BETWEEN :from AND :to GROUP BY pairing_id""")
-                    .param("ids", list.subList(i, Math.min(list.size(), i + 5000))).param("from", from).param("to", to)
-                    .query((rs, n) -> map.put(rs.getLong(1), rs.getLong(2))).list();
+        if (pairingIds.isEmpty()) {
+            return map;
         }
+        // one array parameter, however many pairings (a province's): no statement with tens of thousands of parameters
+        jdbc.sql("""
+                        SELECT pairing_id, count(*) FROM pairing_visit
+                         WHERE pairing_id = ANY(CAST(:ids AS bigint[])) AND visit_date BETWEEN :from AND :to GROUP BY pairing_id""")
+                .param("ids", pairingIds.toArray(new Long[0])).param("from", from).param("to", to)
+                .query((rs, n) -> map.put(rs.getLong(1), rs.getLong(2))).list();
         return map;
     }
 
     /** The last visit day and the number of visits of each pairing. */
     public Map<Long, Object[]> lastVisits(Collection<Long> pairingIds) {
         Map<Long, Object[]> map = new HashMap<>();
-        List<Long> list = List.copyOf(pairingIds);
-        for (int i = 0; i < list.size(); i += 5000) {
-            jdbc.sql("SELECT pairing_id, max(visit_date), count(*) FROM pairing_visit WHERE pairing_id IN (:ids) GROUP BY pairing_id")
-                    .param("ids", list.subList(i, Math.min(list.size(), i + 5000)))
-                    .query((rs, n) -> map.put(rs.getLong(1), new Object[] {rs.getObject(2, LocalDate.class), rs.getLong(3)})).list();
+        if (pairingIds.isEmpty()) {
+            return map;
         }
+        jdbc.sql("SELECT pairing_id, max(visit_date), count(*) FROM pairing_visit WHERE pairing_id = ANY(CAST(:ids AS bigint[])) GROUP BY pairing_id")
+                .param("ids", pairingIds.toArray(new Long[0]))
+                .query((rs, n) -> map.put(rs.getLong(1), new Object[] {rs.getObject(2, LocalDate.class), rs.getLong(3)})).list();
         return map;
     }
 

@@ -172,6 +172,69 @@ class PairingBrowserTest extends BrowserTest {
         ctx.close();
     }
 
+    @Test
+    void theCountyOfficeRegistersAHouseholdPairsAMemberShortOfOnePlusOneAndTicksADutyWithItsVisit() {
+        login(page, "luquan.staff");
+        // a member short of 1+1: paired with a 脱贫户, not yet with a 示范户
+        page.navigate(url("/pairings/one-plus-one"));
+        Locator shortOfModel = page.locator("#one-plus-one-table tbody tr:has(td:nth-child(3) .bg-success):has(td:nth-child(4) .bg-danger)");
+        String member = shortOfModel.first().locator("td a").first().textContent().trim();
+
+        // register a household (the ID number masked on its page, revealed with a click)
+        page.navigate(url("/households/new"));
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+        page.fill("#regionCode-query", PairingFixtures.VILLAGE);
+        page.locator(".rp-option").filter(new Locator.FilterOptions().setHasText("北街社区")).first().click();
+        String head = "桌面" + java.util.UUID.randomUUID().toString().substring(0, 3);
+        String id = cn.zhutui.household.TestIds.luquan();
+        page.fill("#headName", head);
+        page.fill("#headIdNumber", id);
+        page.check("#tag-SHIFAN");
+        page.fill("#phone", "13698765432");
+        page.click("#save-household");
+        assertThat(page.locator("#household-head")).hasText(head);
+        assertThat(page.locator("#head-id")).hasText(id.substring(0, 4) + "**********" + id.substring(14));
+        page.click("#reveal-id");
+        assertThat(page.locator("#head-id")).hasText(id);
+
+        // pair the member with it
+        page.click("#pair-household");
+        page.waitForURL("**/pairings/new**");
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+        assertThat(page.locator("#household-query")).hasValue(java.util.regex.Pattern.compile(head + ".*"));
+        page.fill("#member-query", member);
+        page.locator(".mp-option").filter(new Locator.FilterOptions().setHasText(member)).first().click();
+        page.click("#save-pairing");
+        assertThat(page.locator("#pairing-helper")).hasText(member);
+        assertThat(page.locator("#pairing-target")).hasText(head);
+
+        // record a visit from the desktop, then tick 培养1个明白人 with it as the evidence
+        page.click("#record-visit");
+        page.waitForURL("**/field/visit**");
+        page.waitForFunction("() => document.readyState === 'complete'");
+        page.fill("#problemsFound", "1");
+        page.fill("#problemsSolved", "1");
+        page.click("#save-visit");
+        assertThat(page.locator("#save-status")).containsText("走访已发送");
+        page.click("#sent-visit");
+        page.click("nav .breadcrumb-item:nth-child(2) a");
+        assertThat(page.locator("#duty-list")).containsText("培养1个明白人");
+        page.selectOption("#tick-form select[name=itemId]", new com.microsoft.playwright.options.SelectOption().setLabel("培养1个明白人"));
+        page.click("#tick-duty");
+        assertThat(page.locator("#action-error")).containsText("请提供佐证");
+        page.selectOption("#tick-form select[name=itemId]", new com.microsoft.playwright.options.SelectOption().setLabel("培养1个明白人"));
+        page.selectOption("#tick-form select[name=evidence]", "VISIT");
+        page.selectOption("#tick-form select[name=visitId]", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.click("#tick-duty");
+        assertThat(page.locator("#duty-list li").filter(new Locator.FilterOptions().setHasText("培养1个明白人"))).containsText("已完成");
+        assertThat(page.locator("#duty-list li").filter(new Locator.FilterOptions().setHasText("入户开展1次调研"))).containsText("已完成");
+        assertThat(page.locator("#pairing-history")).containsText("职责完成（附佐证）");
+
+        // with a 示范户 as well, the member meets 1+1 and leaves the list
+        page.navigate(url("/pairings/one-plus-one"));
+        assertThat(page.locator("#one-plus-one-table tbody tr").filter(new Locator.FilterOptions().setHasText(member))).hasCount(0);
+    }
+
     private static Path photo() throws Exception {
         BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

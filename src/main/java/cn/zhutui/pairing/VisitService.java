@@ -73,10 +73,12 @@ public class VisitService {
     private final CampaignService campaigns;
     private final IdempotencyKeys idempotency;
     private final AuditService audit;
+    private final java.time.Clock clock;
 
     VisitService(VisitRepository repository, DutyRepository duties, PairingFacts facts, PairingService pairings, DutyService dutyService,
                  HouseholdService households, MemberService members, UserService users, OrgService orgs, FileService files,
-                 LedgerService ledger, CampaignService campaigns, IdempotencyKeys idempotency, AuditService audit) {
+                 LedgerService ledger, CampaignService campaigns, IdempotencyKeys idempotency, AuditService audit, java.time.Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.duties = duties;
         this.facts = facts;
@@ -340,7 +342,7 @@ public class VisitService {
         if (f.getLongitude() != null && f.getLongitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
             errors.add("longitude", "validation.between", -180, 180);
         }
-        if (f.getRecordedAt() != null && f.getRecordedAt().isAfter(OffsetDateTime.now().plusMinutes(10))) {
+        if (f.getRecordedAt() != null && f.getRecordedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(10))) {
             errors.add("recordedAt", "pairing.visit.recordedFuture");
         }
         Map<cn.zhutui.household.Goal, cn.zhutui.household.GoalStatus> goals = f.givenGoals();

@@ -51,11 +51,12 @@ document.addEventListener('click', function (e) {
   if (option) {
     const picker = option.closest('.member-picker');
     const chips = picker.querySelector('.mp-chips');
+    if (picker.dataset.single === 'true') { chips.innerHTML = ''; }
     if (!chips.querySelector('input[value="' + option.dataset.id + '"]')) {
       const chip = document.createElement('span');
       chip.className = 'badge bg-light text-dark border mp-chip d-inline-flex align-items-center gap-1';
       const input = document.createElement('input');
-      input.type = 'hidden'; input.name = 'memberIds'; input.value = option.dataset.id;
+      input.type = 'hidden'; input.name = picker.dataset.field || 'memberIds'; input.value = option.dataset.id;
       const name = document.createElement('span');
       name.textContent = option.dataset.name;
       const close = document.createElement('button');
@@ -107,4 +108,25 @@ document.addEventListener('click', function (e) {
   toggle.textContent = open ? '▾' : '▸';
   const children = document.getElementById(toggle.dataset.toggleChildren);
   if (children) { children.classList.toggle('d-none', !open); }
+});
+
+// The statistics table: the sticky label columns sit side by side, each as wide as its words, and
+// the second header row sits under the first; measured once the table is laid out.
+function layoutStickyTable(table) {
+  const heads = table.querySelectorAll('thead tr:first-child th.lab');
+  let left = 0;
+  heads.forEach(function (th, i) {
+    if (i > 0) { table.style.setProperty('--l' + (i + 1), left + 'px'); }
+    left += th.getBoundingClientRect().width;
+  });
+  const first = table.querySelector('thead tr:first-child');
+  if (first) { table.style.setProperty('--h1', first.getBoundingClientRect().height / 2 + 'px'); }
+  const second = table.querySelector('thead tr:nth-child(2) th');
+  if (first && second) { table.style.setProperty('--h1', second.getBoundingClientRect().top - first.getBoundingClientRect().top + 'px'); }
+}
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('table[data-sticky-columns]').forEach(function (t) {
+    layoutStickyTable(t);
+    window.addEventListener('resize', function () { layoutStickyTable(t); });
+  });
 });

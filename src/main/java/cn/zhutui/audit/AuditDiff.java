@@ -9,6 +9,9 @@ import tools.jackson.databind.JsonNode;
 /** Which top-level fields differ between two snapshots, in their order of appearance. */
 final class AuditDiff {
 
+    /** Bookkeeping no reader needs: the row's own id, its place in the tree, its version. */
+    private static final Set<String> INTERNAL = Set.of("id", "version", "path");
+
     private AuditDiff() {
     }
 
@@ -24,7 +27,7 @@ final class AuditDiff {
         for (String field : fields) {
             String b = text(before, field);
             String a = text(after, field);
-            if (!java.util.Objects.equals(a, b) && !"version".equals(field)) {
+            if (!java.util.Objects.equals(a, b) && !INTERNAL.contains(field)) {
                 changes.add(new AuditChange(field, b, a));
             }
         }

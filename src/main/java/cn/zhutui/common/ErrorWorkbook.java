@@ -19,13 +19,107 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The uploaded file given back with its errors: the same sheets, rows and cells, an error column
- * at the end of each sheet saying what is wrong in each bad row, and the bad cells filled red.
- * The user fixes the cells and uploads this very file again.
+ * The uploaded file given back with its errors, for the user to fix and upload again. An Excel
+ * workbook of a moderate size comes back as itself — its dropdowns, hidden lists, frozen panes,
+ * number and date cells, styles and widths untouched — with the bad cells filled red and an error
+ * column only on the sheets that have errors. A CSV, or a workbook too large to open whole in
+ * memory, is written anew from its rows, marked the same way.
  */
 public final class ErrorWorkbook {
 
+    /** Larger workbooks are written anew from their rows (opening one whole takes ~50x its size in memory). */
+    public static final long MAX_MARKED_BYTES = 4L * 1024 * 1024;
+
     private ErrorWorkbook() {
+    }
+
+    /**
+     * The workbook itself with its errors marked, or empty if it cannot be (not an Excel workbook,
+     * or too large): then {@link #write} rebuilds it.
+     *
+     * @param headerRow the row number (1-based) of each sheet's header, where column titles are looked up
+     */
+    public static java.util.Optional<Path> mark(java.io.InputStream original, long size, int headerRow, List<ImportError> errors,
+                                                String errorTitle, Function<ImportError, String> describe) throws IOException {
+        if (size > MAX_MARKED_BYTES) {
+            return java.util.Optional.empty();
+        }
+        byte[] bytes = original.readAllBytes();
+        org.apache.poi.poifs.filesystem.FileMagic magic = org.apache.poi.poifs.filesystem.FileMagic.valueOf(bytes);
+        if (magic != org.apache.poi.poifs.filesystem.FileMagic.OOXML && magic != org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Map<Integer, List<ImportError>>> bySheetRow = errors.stream().collect(Collectors.groupingBy(
+                ImportError::sheet, Collectors.groupingBy(ImportError::row)));
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(bytes))) {
+            boolean xlsx = wb instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook;
+            Map<Short, CellStyle> redOf = new java.util.HashMap<>();
+            CellStyle message = wb.createCellStyle();
+            Font red = wb.createFont();
+            red.setColor(IndexedColors.RED.getIndex());
+            message.setFont(red);
+            message.setWrapText(true);
+            message.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            CellStyle header = Workbooks.headerStyle(wb);
+            for (Map.Entry<String, Map<Integer, List<ImportError>>> sheetErrors : bySheetRow.entrySet()) {
+                Sheet sheet = wb.getSheet(sheetErrors.getKey());
+                if (sheet == null) {
+                    continue; // an error of the whole file, not of a sheet
+                }
+                Row titles = sheet.getRow(headerRow - 1);
+                if (titles == null) {
+                    titles = sheet.createRow(headerRow - 1);
+                }
+                List<String> names = new ArrayList<>();
+                int width = Math.max(0, titles.getLastCellNum());
+                for (int c = 0; c < width; c++) {
+                    var cell = titles.getCell(c);
+                    names.add(cell == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell));
+                }
+                // the error column goes after the last column the sheet uses, header row or not
+                for (Row r : sheet) {
+                    width = Math.max(width, r.getLastCellNum());
+                }
+                var title = titles.createCell(width);
+                title.setCellValue(errorTitle);
+                title.setCellStyle(header);
+                sheet.setColumnWidth(width, 60 * 256);
+                for (Map.Entry<Integer, List<ImportError>> rowErrors : sheetErrors.getValue().entrySet()) {
+                    if (rowErrors.getKey() < 1 || rowErrors.getKey() == headerRow) {
+                        continue;
+                    }
+                    Row row = sheet.getRow(rowErrors.getKey() - 1);
+                    if (row == null) {
+                        row = sheet.createRow(rowErrors.getKey() - 1);
+                    }
+                    for (ImportError e : rowErrors.getValue()) {
+                        int i = columnIndex(names, e.column());
+                        if (i >= 0) {
+                            var cell = row.getCell(i) != null ? row.getCell(i) : row.createCell(i);
+                            CellStyle own = cell.getCellStyle();
+                            cell.setCellStyle(redOf.computeIfAbsent(own.getIndex(), k -> {
+                                CellStyle s = wb.createCellStyle();
+                                s.cloneStyleFrom(own);
+                                s.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                                return s;
+                            }));
+                        }
+                    }
+                    var cell = row.createCell(width);
+                    cell.setCellValue(rowErrors.getValue().stream().map(e -> (e.column() == null ? "" : e.column() + "：") + describe.apply(e))
+                            .collect(Collectors.joining("；")));
+                    cell.setCellStyle(message);
+                }
+            }
+            Path file = Files.createTempFile("zhutui-errors", xlsx ? ".xlsx" : ".xls");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            return java.util.Optional.of(file);
+        } catch (org.apache.poi.EncryptedDocumentException | IllegalArgumentException | org.apache.poi.ooxml.POIXMLException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -81,7 +175,7 @@ public final class ErrorWorkbook {
                             cell.setCellStyle(bad);
                         }
                     }
-                    if (r.number() == headerRow) {
+                    if (r.number() == headerRow && !sheetErrors.isEmpty()) {
                         var cell = row.createCell(width);
                         cell.setCellValue(errorTitle);
                         cell.setCellStyle(header);
@@ -93,7 +187,7 @@ public final class ErrorWorkbook {
                     }
                 }
                 for (int c = 0; c <= width; c++) {
-                    sheet.setColumnWidth(c, (c == width ? 60 : 16) * 256);
+                    sheet.setColumnWidth(c, (c == width ? (sheetErrors.isEmpty() ? 16 : 60) : 16) * 256);
                 }
             }
             try (OutputStream out = Files.newOutputStream(file)) {

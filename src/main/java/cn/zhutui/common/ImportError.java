@@ -6,6 +6,11 @@ package cn.zhutui.common;
  */
 public record ImportError(String sheet, int row, String column, String code, Object... args) {
 
+    /** A column is named as the user reads it: without the * that marks a required one. */
+    public ImportError {
+        column = column == null ? null : column.replace("*", "").trim();
+    }
+
     public static ImportError of(SheetRow row, String column, String code, Object... args) {
         return new ImportError(row.sheet(), row.number(), column, code, args);
     }

@@ -11,10 +11,19 @@ import java.util.List;
  * @param urgent    overdue or returned work: shown first and marked
  * @param order     where it stands among the items of the same urgency (smaller first)
  */
-public record WorkItem(String labelCode, List<String> args, long count, String link, boolean urgent, int order) {
+public record WorkItem(String labelCode, List<String> args, long count, String link, boolean urgent, int order, List<Line> lines) {
+
+    /** One record behind an item, shown under it (a returned entry with its reason). */
+    public record Line(String text, String note, String link) {
+    }
 
     public WorkItem {
         args = List.copyOf(args);
+        lines = List.copyOf(lines);
+    }
+
+    public WorkItem(String labelCode, List<String> args, long count, String link, boolean urgent, int order) {
+        this(labelCode, args, count, link, urgent, order, List.of());
     }
 
     public Object[] argArray() {

@@ -50,6 +50,51 @@ class DictController {
         return "redirect:/admin/dicts/" + type;
     }
 
+    /** The editor's table as posted: items[i].id, .version, .label, .labelEn, .sort, .enabled. */
+    public static class ItemsForm {
+        private java.util.List<Row> items = new java.util.ArrayList<>();
+
+        public java.util.List<Row> getItems() { return items; }
+        public void setItems(java.util.List<Row> items) { this.items = items; }
+
+        public static class Row {
+            private long id;
+            private int version;
+            private String label;
+            private String labelEn;
+            private int sort;
+            private boolean enabled;
+
+            public long getId() { return id; }
+            public void setId(long id) { this.id = id; }
+            public int getVersion() { return version; }
+            public void setVersion(int version) { this.version = version; }
+            public String getLabel() { return label; }
+            public void setLabel(String label) { this.label = label; }
+            public String getLabelEn() { return labelEn; }
+            public void setLabelEn(String labelEn) { this.labelEn = labelEn; }
+            public int getSort() { return sort; }
+            public void setSort(int sort) { this.sort = sort; }
+            public boolean isEnabled() { return enabled; }
+            public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        }
+    }
+
+    /** The whole table saved at once (one button under it). */
+    @PostMapping("/{type}/items")
+    String updateAll(DataScope scope, @PathVariable String type, @org.springframework.web.bind.annotation.ModelAttribute ItemsForm form,
+                     RedirectAttributes flash) {
+        try {
+            int n = dict.updateItems(scope, type, form.getItems().stream()
+                    .map(r -> new DictService.ItemEdit(r.getId(), r.getVersion(), r.getLabel(), r.getLabelEn(), r.getSort(), r.isEnabled()))
+                    .toList());
+            flash.addFlashAttribute("message", n == 0 ? "dict.nothingChanged" : "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/admin/dicts/" + type;
+    }
+
     @PostMapping("/{type}/{id}")
     String update(DataScope scope, @PathVariable String type, @PathVariable long id, @RequestParam int version,
                   @RequestParam String label, @RequestParam(required = false) String labelEn,

@@ -119,6 +119,46 @@ public class DictService {
         reloadAfterCommit();
     }
 
+    /** One row of the dictionary editor as submitted. */
+    public record ItemEdit(long id, int version, String label, String labelEn, int sort, boolean enabled) {
+    }
+
+    /**
+     * Saves the dictionary editor's table at once: the rows that changed are updated, all or
+     * none (a blank name, or a row someone else changed meanwhile, saves nothing).
+     *
+     * @return how many rows changed
+     */
+    @Transactional
+    public int updateItems(DataScope scope, String type, List<ItemEdit> edits) {
+        scope.require(Permission.DICT_ADMIN);
+        Map<Long, DictItem> current = repository.allItems().stream().filter(i -> i.typeCode().equals(type))
+                .collect(Collectors.toMap(DictItem::id, i -> i));
+        int changed = 0;
+        for (ItemEdit e : edits) {
+            DictItem before = current.get(e.id());
+            if (before == null) {
+                throw new NotFoundException("dict item", e.id());
+            }
+            if (e.label() == null || e.label().isBlank()) {
+                throw new BusinessException("dict.labelRequired", before.code());
+            }
+            boolean same = before.label().equals(e.label().trim()) && java.util.Objects.equals(before.labelEn(), blank(e.labelEn()))
+                    && before.sort() == e.sort() && before.enabled() == e.enabled();
+            if (same) {
+                continue;
+            }
+            if (!repository.update(e.id(), e.version(), e.label().trim(), blank(e.labelEn()), e.sort(), e.enabled())) {
+                throw new BusinessException("dict.changedMeanwhile", before.label());
+            }
+            audit.record(scope, "UPDATE", "dict_item", e.id(), before.typeCode() + ":" + before.code(), before,
+                    repository.item(e.id()).orElseThrow());
+            changed++;
+        }
+        reloadAfterCommit();
+        return changed;
+    }
+
     private Map<String, List<DictItem>> cache() {
         Map<String, List<DictItem>> current = byType;
         if (current == null) {

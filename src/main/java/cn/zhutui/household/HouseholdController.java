@@ -45,8 +45,11 @@ class HouseholdController {
     private final HouseholdExport exports;
     private final RegionService regions;
     private final UserService users;
+    private final cn.zhutui.audit.AuditLabels auditLabels;
 
-    HouseholdController(HouseholdService households, HouseholdExport exports, RegionService regions, UserService users) {
+    HouseholdController(HouseholdService households, HouseholdExport exports, RegionService regions, UserService users,
+                        cn.zhutui.audit.AuditLabels auditLabels) {
+        this.auditLabels = auditLabels;
         this.households = households;
         this.exports = exports;
         this.regions = regions;
@@ -87,7 +90,7 @@ class HouseholdController {
     // ---------------------------------------------------------------- one household
 
     @GetMapping("/{id}")
-    String show(DataScope scope, @PathVariable long id, Model model) {
+    String show(DataScope scope, @PathVariable long id, Locale locale, Model model) {
         HouseholdView v = households.view(scope, id);
         model.addAttribute("v", v);
         model.addAttribute("history", households.history(scope, id));
@@ -95,7 +98,7 @@ class HouseholdController {
         model.addAttribute("incomes", households.incomes(scope, id));
         model.addAttribute("duplicates", households.duplicatesOf(scope, id));
         var changes = households.changes(scope, id);
-        model.addAttribute("changes", changes);
+        model.addAttribute("changes", auditLabels.show(changes, locale));
         Set<Long> userIds = new HashSet<>();
         changes.forEach(c -> {
             if (c.userId() != null) {

@@ -92,12 +92,21 @@ public class SheetImports {
                                Locale locale) throws IOException {
         Map<String, Object> params = jobs.params(context.job());
         String original = String.valueOf(params.getOrDefault("filename", "import.xlsx"));
-        Path report = ErrorWorkbook.write(rows.stream().filter(r -> !r.sheet().startsWith("_")).toList(), 1, errors,
-                messages.getMessage("import.errorColumn", null, locale),
-                e -> messages.getMessage(e.code(), e.args(), e.code(), locale));
+        String errorTitle = messages.getMessage("import.errorColumn", null, locale);
+        java.util.function.Function<ImportError, String> describe = e -> messages.getMessage(e.code(), e.args(), e.code(), locale);
+        // the workbook itself, marked (dropdowns and all), when it can be opened whole; else rebuilt from its rows
+        StoredFile upload = files.find(context.job().fileId()).orElseThrow();
+        Optional<Path> marked;
+        try (InputStream in = files.open(upload)) {
+            marked = ErrorWorkbook.mark(in, upload.size(), 1, errors, errorTitle, describe);
+        }
+        Path report = marked.isPresent() ? marked.get()
+                : ErrorWorkbook.write(rows.stream().filter(r -> !r.sheet().startsWith("_")).toList(), 1, errors, errorTitle, describe);
         try {
-            String name = original.replaceAll("\\.(xlsx|xls|csv|gz|zip)$", "") + "-错误.xlsx";
-            StoredFile stored = files.storeGenerated(report, name, Workbooks.XLSX, context.job().userId());
+            String extension = report.toString().endsWith(".xls") ? ".xls" : ".xlsx";
+            String name = original.replaceAll("\\.(xlsx|xls|csv|gz|zip)$", "") + "-错误" + extension;
+            StoredFile stored = files.storeGenerated(report, name, extension.equals(".xls") ? "application/vnd.ms-excel" : Workbooks.XLSX,
+                    context.job().userId());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("args", args.stream().map(String::valueOf).toList());
             result.put("errors", errors.size());

@@ -8,7 +8,9 @@ import cn.zhutui.common.DataScope;
 import cn.zhutui.common.FormErrors;
 import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.Permission;
-import cn.zhutui.member.Member;
+import cn.zhutui.file.FileKind;
+import cn.zhutui.file.FileService;
+import cn.zhutui.file.StoredFile;
 import cn.zhutui.member.MemberService;
 import cn.zhutui.org.OrgService;
 import cn.zhutui.region.RegionService;
@@ -42,9 +44,11 @@ class EntryFormController {
     private final OrgService orgs;
     private final MemberService members;
     private final RegionService regions;
+    private final FileService files;
 
     EntryFormController(LedgerService ledger, LedgerFilters filters, CampaignService campaigns, OrgService orgs,
-                        MemberService members, RegionService regions) {
+                        MemberService members, RegionService regions, FileService files) {
+        this.files = files;
         this.ledger = ledger;
         this.filters = filters;
         this.campaigns = campaigns;
@@ -139,21 +143,42 @@ class EntryFormController {
         EntryForm form = new EntryForm();
         form.setCampaignId(campaign.id());
         form.setStartDate(ledger.today());
+        // a member records for themself; office staff (or a member who is also staff) for their unit, choosing the members
         if (scope.memberId() != null) {
             form.setMemberIds(List.of(scope.memberId()));
         }
-        return quick(scope, model, form);
+        if (!scope.ownRecordsOnly()) {
+            form.setOrgId(scope.orgId());
+        }
+        return quick(scope, model, form, null);
     }
 
-    /** Saves the entry and its photo together: if the photo is refused, the entry is not kept either. */
+    /**
+     * Saves the entry and its photo together: if the photo is refused, the entry is not kept either.
+     * A photo chosen with a form that comes back with an error is held (as the user's own file), so
+     * the member need not take it again.
+     */
     @PostMapping("/quick")
     String quickSave(DataScope scope, @Valid @ModelAttribute("form") EntryForm form, BindingResult result,
                      @RequestParam(name = "photo", required = false) MultipartFile photo,
+                     @RequestParam(required = false) Long heldPhotoId,
                      @RequestParam(required = false) String idempotencyKey,
                      @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes flash) throws IOException {
+        scope.require(Permission.LEDGER_RECORD);
+        StoredFile held = null;
+        if (photo != null && !photo.isEmpty()) {
+            try (InputStream in = photo.getInputStream()) {
+                held = files.store(in, photo.getOriginalFilename(), FileKind.IMAGES, scope.userId());
+            } catch (BusinessException e) {
+                result.reject(e.code(), e.args(), e.code());
+                model.addAttribute("photoError", e);
+            }
+        } else if (heldPhotoId != null) {
+            held = heldPhoto(scope, heldPhotoId);
+        }
         if (!result.hasErrors()) {
-            try (InputStream in = photo == null || photo.isEmpty() ? null : photo.getInputStream()) {
-                List<LedgerService.Upload> uploads = in == null ? List.of() : List.of(new LedgerService.Upload(in, photo.getOriginalFilename()));
+            try (InputStream in = held == null ? null : files.open(held)) {
+                List<LedgerService.Upload> uploads = in == null ? List.of() : List.of(new LedgerService.Upload(in, held.originalName()));
                 long id = ledger.record(scope, form, EntrySource.MOBILE, "submit".equals(action), blankToNull(idempotencyKey), uploads);
                 flash.addFlashAttribute("message", "submit".equals(action) ? "ledger.submitted" : "common.saved");
                 return "redirect:/entries/" + id;
@@ -162,15 +187,37 @@ class EntryFormController {
             }
         }
         model.addAttribute("idempotencyKey", idempotencyKey);
-        return quick(scope, model, form);
+        return quick(scope, model, form, held);
+    }
+
+    /** The thumbnail of a photo held for a form that came back: only its uploader sees it. */
+    @GetMapping("/quick/held/{fileId}")
+    void heldThumbnail(DataScope scope, @PathVariable long fileId, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        StoredFile file = heldPhoto(scope, fileId);
+        if (file == null) {
+            throw new NotFoundException("file", fileId);
+        }
+        response.setContentType("image/jpeg");
+        response.setHeader("Cache-Control", "private, max-age=3600");
+        try (InputStream in = files.openThumbnail(file).orElseThrow(() -> new NotFoundException("thumbnail", fileId));
+             java.io.OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    private StoredFile heldPhoto(DataScope scope, long fileId) {
+        return files.find(fileId).filter(f -> f.isImage() && java.util.Objects.equals(f.createdBy(), scope.userId())).orElse(null);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private String quick(DataScope scope, Model model, EntryForm form) {
+    private String quick(DataScope scope, Model model, EntryForm form, StoredFile heldPhoto) {
         CampaignStructure s = structure(scope, form);
+        model.addAttribute("heldPhoto", heldPhoto);
+        model.addAttribute("choosesMembers", !scope.ownRecordsOnly());
+        model.addAttribute("chosenMembers", chosen(scope, form));
         model.addAttribute("form", form);
         model.addAttribute("s", s);
         model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
@@ -201,10 +248,14 @@ class EntryFormController {
         model.addAttribute("s", s);
         model.addAttribute("taskType", form.getTaskTypeId() == null ? null : s.taskType(form.getTaskTypeId()).orElse(null));
         model.addAttribute("orgChoices", scope.ownRecordsOnly() ? List.of() : orgs.inScope(scope));
-        model.addAttribute("chosenMembers", members.findAll(form.getMemberIds()).stream().filter(m -> members.visible(scope, m.id()))
-                .map(m -> new String[] {String.valueOf(m.id()), m.name()}).toList());
+        model.addAttribute("chosenMembers", chosen(scope, form));
         model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
         return "ledger/form";
+    }
+
+    private List<String[]> chosen(DataScope scope, EntryForm form) {
+        return members.findAll(form.getMemberIds()).stream().filter(m -> members.visible(scope, m.id()))
+                .map(m -> new String[] {String.valueOf(m.id()), m.name()}).toList();
     }
 
 }

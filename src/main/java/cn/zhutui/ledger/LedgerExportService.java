@@ -77,7 +77,7 @@ public class LedgerExportService {
             }
             Workbooks.cells(sheet.createRow(n[0]++), cells);
         });
-        audit.record(scope, "EXPORT", "ledger_entry", null, (n[0] - 1) + " rows", null, Map.of("rows", n[0] - 1, "query", String.valueOf(q)));
+        audit.record(scope, "EXPORT", "ledger_entry", null, "导出台账 " + (n[0] - 1) + " 条", null, Map.of("rows", n[0] - 1, "query", String.valueOf(q)));
         return wb;
     }
 

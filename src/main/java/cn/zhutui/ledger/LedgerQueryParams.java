@@ -23,10 +23,11 @@ public class LedgerQueryParams {
     private LocalDate to;
     private LedgerQuery.Counted counted;
     private String tag;
+    private boolean mine;
 
     public LedgerQuery toQuery() {
         return new LedgerQuery(campaignId, taskTypeId, orgId, memberId, blank(regionCode), blank(periodId), status, flagged, blank(text),
-                blank(sort), unitOrgId, from, to, counted, blank(tag));
+                blank(sort), unitOrgId, from, to, counted, blank(tag), mine);
     }
 
     private static String blank(String s) {
@@ -61,6 +62,8 @@ public class LedgerQueryParams {
     public void setTo(LocalDate to) { this.to = to; }
     public LedgerQuery.Counted getCounted() { return counted; }
     public void setCounted(LedgerQuery.Counted counted) { this.counted = counted; }
+    public boolean isMine() { return mine; }
+    public void setMine(boolean mine) { this.mine = mine; }
     public String getTag() { return tag; }
     public void setTag(String tag) { this.tag = tag; }
 }

@@ -119,6 +119,25 @@ public class LedgerService {
         return rows(repository.search(queueFilter(scope, q, wholeScope), page));
     }
 
+    /** The sum row of a list: households, persons and each indicator's total, by indicator name with its unit. */
+    public record ListSums(long households, long persons, Map<String, BigDecimal> values) {
+    }
+
+    /** The sums of every entry a list matches (not just its page): the row a drill-down ends with. */
+    public ListSums sums(DataScope scope, LedgerQuery q) {
+        LedgerRepository.Sums raw = repository.sums(filter(scope, q, null));
+        Map<String, BigDecimal> named = new LinkedHashMap<>();
+        if (q.campaignId() != null) {
+            CampaignStructure s = campaigns.structure(scope, q.campaignId());
+            for (Indicator i : s.indicators()) {
+                if (raw.values().containsKey(i.id())) {
+                    named.put(i.title(), raw.values().get(i.id()));
+                }
+            }
+        }
+        return new ListSums(raw.households(), raw.persons(), named);
+    }
+
     /** How many entries a list has, counted up to a limit (a result above it means "more than the limit"). */
     public long count(DataScope scope, LedgerQuery q, int limit) {
         return repository.count(filter(scope, q, null), limit);
@@ -200,6 +219,7 @@ public class LedgerService {
         var history = audit.history("ledger_entry", id);
         Set<Long> userIds = new HashSet<>();
         userIds.add(e.createdBy());
+        history.stream().map(cn.zhutui.audit.AuditEntry::userId).filter(java.util.Objects::nonNull).forEach(userIds::add);
         if (e.reviewedBy() != null) {
             userIds.add(e.reviewedBy());
         }
@@ -361,7 +381,18 @@ public class LedgerService {
     @Transactional
     public BulkResult approveAll(DataScope scope, Collection<Long> ids) {
         scope.require(Permission.LEDGER_REVIEW);
-        int approved = 0;
+        return decideAll(scope, ids, EntryStatus.APPROVED, null);
+    }
+
+    /** Returns many entries with one reason; each is checked on its own and the ones that cannot be returned are reported. */
+    @Transactional
+    public BulkResult returnAll(DataScope scope, Collection<Long> ids, String reason) {
+        scope.require(Permission.LEDGER_REVIEW);
+        return decideAll(scope, ids, EntryStatus.RETURNED, requireReason(reason));
+    }
+
+    private BulkResult decideAll(DataScope scope, Collection<Long> ids, EntryStatus to, String reason) {
+        int done = 0;
         Map<Long, String> skipped = new TreeMap<>();
         for (Long id : ids) {
             LedgerEntry e = repository.find(id).orElse(null);
@@ -371,14 +402,20 @@ public class LedgerService {
                 skipped.put(id, "ledger.transition.illegal");
             } else if (!mayReview(scope, e)) {
                 skipped.put(id, repository.isEditor(id, scope.userId()) ? "ledger.review.own" : "error.forbidden");
-            } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), EntryStatus.APPROVED, scope.userId(), null)) {
-                recordTransition(scope, e, EntryStatus.APPROVED, null);
-                approved++;
+            } else if (repository.transition(id, e.version(), EnumSet.of(EntryStatus.SUBMITTED), to, scope.userId(), reason)) {
+                recordTransition(scope, e, to, reason);
+                done++;
             } else {
                 skipped.put(id, "error.conflict");
             }
         }
-        return new BulkResult(approved, skipped);
+        return new BulkResult(done, skipped);
+    }
+
+    /** The entry waiting for this reviewer after the one just decided: oldest first, in their whole scope. */
+    public java.util.Optional<Long> nextInQueue(DataScope scope, Long after) {
+        return reviewQueue(scope, LedgerQuery.all(), true, PageRequest.of(1, 2)).items().stream()
+                .map(r -> r.entry().id()).filter(id -> !id.equals(after)).findFirst();
     }
 
     @Transactional
@@ -680,7 +717,8 @@ public class LedgerService {
                 : regions.withTag(q.tag()).stream().map(Region::code).filter(c -> c.length() == 6).toList();
         return new LedgerRepository.Filter(EntryScope.of(scope), q.campaignId(), q.taskTypeId(), orgPath, q.memberId(), regionPath,
                 from, to, q.status(), q.flaggedOnly(), q.text(), unitIds, null, q.sort(),
-                counties != null && counties.isEmpty() ? List.of("none") : counties, q.counted());
+                counties != null && counties.isEmpty() ? List.of("none") : counties, q.counted(),
+                q.mine() ? new LedgerRepository.Filter.Mine(scope.userId(), scope.memberId()) : null);
     }
 
     private LedgerRepository.Filter queueFilter(DataScope scope, LedgerQuery q, boolean wholeScope) {

@@ -99,7 +99,7 @@ public class MemberRosterService {
                     String.join("、", item.memberships().stream().filter(ms -> ms != main).map(ms -> orgCell(ms.orgName(), ms.orgId())).toList())));
         });
         boolean unmasked = scope.can(cn.zhutui.common.Permission.PII_VIEW);
-        audit.record(scope, "EXPORT", "member", null, (n[0] - 1) + " rows" + (unmasked ? ", phones unmasked" : ""), null,
+        audit.record(scope, "EXPORT", "member", null, "导出委员名册 " + (n[0] - 1) + " 人" + (unmasked ? "（手机号未遮盖）" : ""), null,
                 Map.of("rows", n[0] - 1, "unmaskedPhones", unmasked));
         return wb;
     }
@@ -163,7 +163,7 @@ public class MemberRosterService {
             return new MemberImportResult(0, errors);
         }
         forms.forEach(f -> members.create(scope, f));
-        audit.record(scope, "IMPORT", "member", null, forms.size() + " rows", null, null);
+        audit.record(scope, "IMPORT", "member", null, "导入委员 " + forms.size() + " 人", null, null);
         return new MemberImportResult(forms.size(), List.of());
     }
 

@@ -40,6 +40,17 @@ class NotificationController {
         return "redirect:" + (n.link() == null || !n.link().startsWith("/") ? "/notifications" : n.link());
     }
 
+    /** The notices ticked on the page marked read; the page keeps its filter and page. */
+    @PostMapping("/read")
+    String read(DataScope scope, @RequestParam(name = "ids", required = false) java.util.List<Long> ids,
+                @RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        int n = ids == null ? 0 : notifications.read(scope, ids);
+        flash.addFlashAttribute("message", n == 0 ? "notify.noneChosen" : "notify.markedRead");
+        flash.addFlashAttribute("messageArgs", new Object[] {n});
+        return "redirect:/notifications?unread=" + unread + (page == null ? "" : "&page=" + page);
+    }
+
     @PostMapping("/read-all")
     String readAll(DataScope scope) {
         notifications.readAll(scope);

@@ -388,8 +388,11 @@ public class DutyService {
         long id = repository.insertRecord(pairingId, item.id(), period.id(), evidence, visitId, entryId, meeting, quantity, tick.getNote(),
                 scope.userId());
         audit.record(scope, "DUTY_TICK", "pairing", pairingId, item.title(), null,
-                Map.of("item", item.title(), "period", period.id(), "evidence", evidence.name() + " " + (visitId != null ? visitId
-                        : entryId != null ? entryId : meeting), "quantity", quantity));
+                Map.of("item", item.title(), "period", period.id(), "evidence", switch (evidence) {
+                    case VISIT -> "走访 #" + visitId;
+                    case LEDGER -> "台账 #" + entryId;
+                    case CONSULTATION -> "协商会议 " + meeting;
+                }, "quantity", quantity));
         return id;
     }
 

@@ -95,22 +95,25 @@ class OversightController {
     @GetMapping("/compliance/circular.docx")
     void circularDocx(DataScope scope, @RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
                       HttpServletResponse response) throws IOException {
-        ComplianceCircular.Text t = circularText(scope, orgId, period, "EXPORT");
+        Period quarter = oversight.quarter(period);
+        Compliance c = oversight.compliance(scope, orgId, quarter);
+        ComplianceCircular.Text t = circularText(scope, c, quarter, "EXPORT");
         response.setContentType(DOCX);
         response.setHeader("Content-Disposition", Workbooks.attachment(t.title() + ".docx"));
-        circular.write(t, response.getOutputStream());
+        circular.write(t, c, response.getOutputStream());
     }
 
     /** The same circular as a page to print. */
     @GetMapping("/compliance/circular")
     String circularPage(DataScope scope, @RequestParam(required = false) Long orgId, @RequestParam(required = false) String period, Model model) {
-        model.addAttribute("t", circularText(scope, orgId, period, "PRINT"));
+        Period quarter = oversight.quarter(period);
+        Compliance c = oversight.compliance(scope, orgId, quarter);
+        model.addAttribute("t", circularText(scope, c, quarter, "PRINT"));
+        model.addAttribute("c", c);
         return "pairing/circular";
     }
 
-    private ComplianceCircular.Text circularText(DataScope scope, Long orgId, String period, String action) {
-        Period quarter = oversight.quarter(period);
-        Compliance c = oversight.compliance(scope, orgId, quarter);
+    private ComplianceCircular.Text circularText(DataScope scope, Compliance c, Period quarter, String action) {
         PairingFigures f = oversight.figures(scope, c.orgId(), quarter.id(), "unit", null, null);
         ComplianceCircular.Text t = circular.text(c, f, oversight.today());
         audit.record(scope, action, "pairing_circular", c.orgId(), t.title(), null, Map.of("period", quarter.id()));

@@ -48,8 +48,9 @@ class PairingController {
     private final RegionService regions;
     private final UserService users;
     private final PairingExcel excel;
+    private final cn.zhutui.audit.AuditLabels auditLabels;
 
-    PairingController(PairingService pairings, VisitService visits, DutyService duties, HouseholdService households, MemberService members,
+    PairingController(cn.zhutui.audit.AuditLabels auditLabels, PairingService pairings, VisitService visits, DutyService duties, HouseholdService households, MemberService members,
                       OrgService orgs, RegionService regions, UserService users, PairingExcel excel) {
         this.pairings = pairings;
         this.visits = visits;
@@ -60,6 +61,7 @@ class PairingController {
         this.regions = regions;
         this.users = users;
         this.excel = excel;
+        this.auditLabels = auditLabels;
     }
 
     /** The list's filters as the query string gives them. */
@@ -161,7 +163,7 @@ class PairingController {
     // ---------------------------------------------------------------- a pairing
 
     @GetMapping("/{id}")
-    String show(DataScope scope, @PathVariable long id, @RequestParam(required = false) String period, Model model) {
+    String show(DataScope scope, @PathVariable long id, @RequestParam(required = false) String period, Locale locale, Model model) {
         PairingRow row = pairings.row(scope, id);
         Pairing p = row.pairing();
         LocalDate today = pairings.today();
@@ -178,7 +180,7 @@ class PairingController {
         model.addAttribute("template", duties.templateFor(p.orgId(), p.kind()));
         model.addAttribute("visits", visits.search(scope, VisitQuery.all().withPairing(id), PageRequest.of(1, 50)));
         var history = pairings.history(scope, id);
-        model.addAttribute("history", history);
+        model.addAttribute("history", auditLabels.show(history, locale));
         Set<Long> userIds = new HashSet<>();
         history.forEach(h -> {
             if (h.userId() != null) {

@@ -570,7 +570,7 @@ public class PairingService {
         Pairing p = repository.find(id).orElseThrow();
         PairingRow r = rows(List.of(p)).get(0);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kind", p.kind().name());
+        s.put("pairingKind", p.kind().name());
         s.put("org", r.orgName());
         s.put("helper", r.helperName());
         s.put("target", r.targetName());

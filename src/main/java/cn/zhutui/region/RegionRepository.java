@@ -45,6 +45,11 @@ class RegionRepository {
                 .param("parent", parentCode).query(Region.class).list();
     }
 
+    List<Region> atOrBelow(int level, String underPath) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE level >= :level AND path LIKE :path || '%'")
+                .param("level", level).param("path", underPath).query(Region.class).list();
+    }
+
     List<Region> atLevel(int level, String underPath) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE level = :level AND path LIKE :path || '%' ORDER BY code")
                 .param("level", level).param("path", underPath).query(Region.class).list();

@@ -84,6 +84,22 @@ public class RegionService {
         return result;
     }
 
+    /**
+     * The places from county to village under a region (everywhere when null), to read the
+     * names people write in a file. One query for the places, one for the names above them.
+     */
+    public PlaceNames placeNames(String underCode) {
+        String path = underCode == null ? "/" : get(underCode).path();
+        List<Region> places = repository.atOrBelow(RegionLevel.COUNTY.depth(), path);
+        java.util.Set<String> above = new java.util.HashSet<>();
+        places.forEach(r -> Arrays.stream(r.path().split("/")).filter(c -> !c.isEmpty()).forEach(above::add));
+        places.forEach(r -> above.remove(r.code()));
+        Map<String, String> names = new java.util.HashMap<>();
+        places.forEach(r -> names.put(r.code(), r.name()));
+        repository.findAll(above).forEach(r -> names.put(r.code(), r.name()));
+        return new PlaceNames(places, names);
+    }
+
     public List<Region> atLevel(RegionLevel level, String underCode) {
         String path = underCode == null ? "/" : get(underCode).path();
         return repository.atLevel(level.depth(), path);
@@ -183,7 +199,7 @@ public class RegionService {
                     repository.movePaths(old.path(), r.path());
                 }
             }
-            audit.record(scope, "IMPORT", "region", null, source + ": +" + added + " ~" + updated + " =" + unchanged, null, null);
+            audit.record(scope, "IMPORT", "region", null, source + "：新增 " + added + "，更新 " + updated + "，未变 " + unchanged, null, null);
         }
         return new RegionImportResult(parsed.regions().size(), added, updated, unchanged, dryRun, List.of(), 0);
     }

@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -48,15 +48,13 @@ class DashboardController {
         if (!scope.can(Permission.REPORT_VIEW)) {
             return "redirect:/";
         }
-        if (params.getPeriodId() == null) {
-            params.setPeriodId(cn.zhutui.common.Period.containing(ledger.today(), cn.zhutui.common.PeriodType.QUARTER).id());
-        }
         ReportRequest request = defaults.resolve(scope, params);
         Dashboard d = dashboards.dashboard(scope, request, indicatorId, locale);
         model.addAttribute("d", d);
         model.addAttribute("request", request);
         model.addAttribute("campaignChoices", campaigns.visible(scope));
-        model.addAttribute("periodChoices", ReportPeriod.choices(ledger.today()));
+        model.addAttribute("picker", PeriodPicker.of(campaigns.get(scope, d.campaignId()), d.period(), ledger.today(), locale));
+        model.addAttribute("unfinished", d.period().unfinished(ledger.today()));
         model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, d.orgId())).stream().filter(o -> o.isCommittee()).toList());
         return "report/dashboard";
     }

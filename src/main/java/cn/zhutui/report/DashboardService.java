@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.campaign.CampaignStructure;
@@ -20,6 +22,7 @@ import cn.zhutui.region.Region;
 import cn.zhutui.region.RegionLevel;
 import cn.zhutui.region.RegionService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +70,9 @@ public class DashboardService {
         StatQuery q = reports.query(r, org);
 
         StatRow total = first(stats.sums(scope, q, StatGroup.TOTAL, 0, 0L), 0L);
-        ReportPeriod previous = r.period().previous() != null ? r.period().previous() : r.period().sameLastYear();
+        // the period before, or (for a year to date) the same span last year; for a running period, the same days of it
+        LocalDate today = ledger.today();
+        ReportPeriod previous = r.period().previous() != null ? r.period().previousComparable(today) : r.period().sameLastYearComparable(today);
         StatRow before = first(stats.sums(scope, q.withRange(previous.from(), previous.to()), StatGroup.TOTAL, 0, 0L), 0L);
 
         // the twelve months up to the period's end, or to this month if the period is still running
@@ -81,7 +86,10 @@ public class DashboardService {
         List<Dashboard.Point> trend = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {
             String m = last.minusMonths(i).toString();
-            trend.add(point(m, m, entries(byMonth.get(m)), null));
+            // the running month is not a whole month: labelled so, rather than read as a drop
+            String label = i == 0 && last.equals(now) && today.getDayOfMonth() < last.lengthOfMonth()
+                    ? m + messages.getMessage("dashboard.monthSoFar", new Object[] {today.getDayOfMonth()}, locale) : m;
+            trend.add(point(m, label, entries(byMonth.get(m)), null));
         }
 
         Map<String, StatRow> byType = byGroup(stats.sums(scope, q, StatGroup.TASK_TYPE, 0, 0L), 0L);

@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.InvalidInputException;

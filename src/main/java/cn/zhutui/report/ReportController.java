@@ -53,7 +53,8 @@ class ReportController {
         model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, table.orgId())).stream()
                 .filter(o -> o.isCommittee()).toList());
         model.addAttribute("campaignChoices", campaigns.visible(scope));
-        model.addAttribute("periodChoices", ReportPeriod.choices(ledger.today()));
+        model.addAttribute("picker", PeriodPicker.of(campaigns.get(scope, table.campaignId()), table.period(), ledger.today(), locale));
+        model.addAttribute("unitShown", table.column(params.getUnit()));
         model.addAttribute("tags", dict.items("region_tag"));
         return "report/table";
     }
@@ -69,6 +70,8 @@ class ReportController {
         ReportRequest request = defaults.resolve(scope, params);
         StatisticsTable table = reports.table(scope, request, locale);
         model.addAttribute("t", table);
+        java.time.LocalDate today = ledger.today();
+        model.addAttribute("madeOn", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
         exported(scope, "PRINT", table, "print");
         return "report/print";
     }
@@ -85,10 +88,13 @@ class ReportController {
         ReportRequest request = defaults.resolve(scope, params);
         StatisticsTable table = reports.table(scope, request, locale);
         exported(scope, "EXPORT", table, "docx");
+        // written whole before the response starts: a failure is then an error page, not half a file
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        word.write(scope, request, table, locale, buffer);
         response.setContentType(ReportWord.DOCX);
         response.setHeader("Content-Disposition", Workbooks.attachment(table.campaignName() + "工作情况-" + table.orgName() + "-" + table.period().id() + ".docx"));
         try (OutputStream out = response.getOutputStream()) {
-            word.write(scope, request, table, locale, out);
+            buffer.writeTo(out);
         }
     }
 }

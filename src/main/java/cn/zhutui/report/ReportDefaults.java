@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.common.DataScope;
@@ -31,8 +33,42 @@ class ReportDefaults {
         }
         // the user's own org: a committee's report, or another org's own entries; never a unit above the scope
         long org = p.getOrgId() != null ? p.getOrgId() : scope.orgId();
-        ReportPeriod period = p.getPeriodId() != null && ReportPeriod.isValid(p.getPeriodId()) ? ReportPeriod.parse(p.getPeriodId())
-                : ReportPeriod.parse(Period.containing(ledger.today(), PeriodType.QUARTER).id() + "YTD");
+        ReportPeriod period = period(p);
+        if (period == null) {
+            period = standard(ledger.today());
+        }
         return new ReportRequest(campaign.id(), org, period, p.isSubmitted(), p.getRegionCode(), p.getTag());
+    }
+
+    /**
+     * The period every statistics page opens on, the table and the dashboard alike: the year to the
+     * end of the current quarter, as the seeds report it (年初至第三季度末).
+     */
+    static ReportPeriod standard(java.time.LocalDate today) {
+        return ReportPeriod.parse(Period.containing(today, PeriodType.QUARTER).id() + "YTD");
+    }
+
+    /** What the page asked for: a period id, a range of days, or a year and a span of it; null for the standard period. */
+    private static ReportPeriod period(ReportParams p) {
+        if (p.getPeriodId() != null) {
+            if (!ReportPeriod.isValid(p.getPeriodId())) {
+                throw cn.zhutui.common.BusinessException.onField("periodId", "ledger.period.invalid", p.getPeriodId());
+            }
+            return ReportPeriod.parse(p.getPeriodId());
+        }
+        try {
+            if (p.getYear() != null && p.getSpan() != null) {
+                return ReportPeriod.of(p.getYear(), p.getSpan());
+            }
+            if (p.getFrom() != null && p.getTo() != null) {
+                return ReportPeriod.custom(p.getFrom(), p.getTo());
+            }
+            if (p.getYear() != null) {
+                return ReportPeriod.of(p.getYear(), "Y");
+            }
+        } catch (IllegalArgumentException e) {
+            throw cn.zhutui.common.BusinessException.onField("periodId", "report.period.invalidChoice");
+        }
+        return null;
     }
 }

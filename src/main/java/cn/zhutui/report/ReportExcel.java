@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.Numbers;
+import cn.zhutui.common.Workbooks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +32,31 @@ import org.springframework.stereotype.Component;
 class ReportExcel {
 
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    ReportExcel(MessageSource messages) {
+    ReportExcel(MessageSource messages, java.time.Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     Workbook write(StatisticsTable t, Locale locale) {
         XSSFWorkbook wb = new XSSFWorkbook();
         Sheet sheet = wb.createSheet(msg("report.sheet", locale));
         Styles st = new Styles(wb);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        boolean targets = t.hasTargets();
         int units = t.columns().size();
-        // 助推方向 实事 指标 单位 合计 [units…] 目标 完成率 同比 环比
-        int firstUnit = 5;
-        int targetCol = firstUnit + units;
-        int lastCol = targetCol + 3;
+        // 助推方向 实事 指标 单位 合计 [目标 完成率] 同比 环比 [其中: units…] — the order of the page
+        List<String> after = new ArrayList<>();
+        if (targets) {
+            after.add(msg("report.target", locale));
+            after.add(msg("report.completion", locale));
+        }
+        after.add(msg("report.yoy", locale));
+        after.add(msg("report.mom", locale));
+        int firstAfter = 5;
+        int firstUnit = firstAfter + after.size();
+        int lastCol = firstUnit + units - 1;
 
         Row title = sheet.createRow(0);
         title.setHeightInPoints(30);
@@ -52,16 +65,21 @@ class ReportExcel {
         Row sub = sheet.createRow(1);
         String filter = t.filterLabel().isEmpty() ? "" : "    " + t.filterLabel();
         cell(sub, 0, msg("report.unitLabel", locale) + t.orgName() + "    " + msg("report.periodLabel", locale) + t.periodLabel() + filter, st.plain);
-        sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, lastCol - 2));
-        cell(sub, lastCol - 1, msg("report.figuresAsRecorded", locale), st.plainRight);
-        sheet.addMergedRegion(new CellRangeAddress(1, 1, lastCol - 1, lastCol));
+        sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, Math.max(4, lastCol - 2)));
+        // the day the table was made, stored as a date
+        cell(sub, Math.max(5, lastCol - 1), msg("report.madeOn", locale), st.plainRight);
+        Cell made = sub.createCell(Math.max(6, lastCol));
+        made.setCellValue(today);
+        made.setCellStyle(st.date);
 
         Row h1 = sheet.createRow(2);
         Row h2 = sheet.createRow(3);
-        String[] fixed = {msg("report.focusArea", locale), msg("report.taskType", locale), msg("report.indicator", locale),
-                msg("report.unit", locale), msg("report.total", locale)};
-        for (int i = 0; i < fixed.length; i++) {
-            cell(h1, i, fixed[i], st.header);
+        h2.setHeightInPoints(units > 0 ? 30 : 15);
+        List<String> fixed = new ArrayList<>(List.of(msg("report.focusArea", locale), msg("report.taskType", locale),
+                msg("report.indicator", locale), msg("report.unit", locale), msg("report.total", locale)));
+        fixed.addAll(after);
+        for (int i = 0; i < fixed.size(); i++) {
+            cell(h1, i, fixed.get(i), st.header);
             cell(h2, i, "", st.header);
             sheet.addMergedRegion(new CellRangeAddress(2, 3, i, i));
         }
@@ -74,16 +92,17 @@ class ReportExcel {
                 cell(h2, firstUnit + c, t.columns().get(c).name(), st.header);
             }
             if (units > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(2, 2, firstUnit, firstUnit + units - 1));
+                sheet.addMergedRegion(new CellRangeAddress(2, 2, firstUnit, lastCol));
             }
         }
-        String[] tail = {msg("report.target", locale), msg("report.completion", locale), msg("report.yoy", locale), msg("report.mom", locale)};
-        for (int i = 0; i < tail.length; i++) {
-            cell(h1, targetCol + i, tail[i], st.header);
-            cell(h2, targetCol + i, "", st.header);
-            sheet.addMergedRegion(new CellRangeAddress(2, 3, targetCol + i, targetCol + i));
-        }
 
+        Widths widths = new Widths(lastCol + 1);
+        for (int i = 0; i < fixed.size(); i++) {
+            widths.fit(i, fixed.get(i));
+        }
+        for (int c = 0; c < units; c++) {
+            widths.fitWrapped(firstUnit + c, t.columns().get(c).name());
+        }
         int r = 4;
         int areaStart = r;
         int typeStart = r;
@@ -91,18 +110,16 @@ class ReportExcel {
         for (int i = 0; i < all.size(); i++) {
             StatisticsTable.Row row = all.get(i);
             Row x = sheet.createRow(r);
+            String name = row.name() + (row.retired() ? msg("report.retiredMark", locale) : "");
             cell(x, 0, row.focusArea(), st.text);
             cell(x, 1, row.taskType(), st.text);
-            cell(x, 2, row.name() + (row.retired() ? msg("report.retiredMark", locale) : ""), st.text);
+            cell(x, 2, name, st.text);
             cell(x, 3, row.unit(), st.center);
-            number(x, 4, row.total(), st.totalNumber);
-            for (int c = 0; c < units; c++) {
-                number(x, firstUnit + c, row.value(t.columns().get(c).orgId()), st.number);
-            }
-            number(x, targetCol, row.target(), st.number);
-            percent(x, targetCol + 1, row.completion(), st);
-            percent(x, targetCol + 2, row.yearOnYear(), st);
-            percent(x, targetCol + 3, row.periodOnPeriod(), st);
+            widths.fitWrapped(0, row.focusArea());
+            widths.fit(1, row.taskType());
+            widths.fit(2, name);
+            widths.fit(3, row.unit());
+            figures(x, row, t, firstAfter, firstUnit, targets, st, widths);
             boolean lastOfType = i == all.size() - 1 || !all.get(i + 1).taskType().equals(row.taskType());
             boolean lastOfArea = i == all.size() - 1 || !all.get(i + 1).focusArea().equals(row.focusArea());
             if (lastOfType) {
@@ -122,15 +139,8 @@ class ReportExcel {
             cell(x, 1, "", st.text);
             cell(x, 2, row.name(), st.bold);
             cell(x, 3, row.unit(), st.center);
-            number(x, 4, row.total(), st.totalNumber);
-            for (int c = 0; c < units; c++) {
-                number(x, firstUnit + c, row.value(t.columns().get(c).orgId()), st.number);
-            }
-            for (int c = targetCol; c <= lastCol; c++) {
-                cell(x, c, "", st.text);
-            }
-            percent(x, targetCol + 2, row.yearOnYear(), st);
-            percent(x, targetCol + 3, row.periodOnPeriod(), st);
+            widths.fit(2, row.name());
+            figures(x, row, t, firstAfter, firstUnit, targets, st, widths);
             r++;
         }
         if (r > summaryStart) {
@@ -140,21 +150,68 @@ class ReportExcel {
         cell(note, 0, msg(t.includeSubmitted() ? "report.noteSubmitted" : "report.noteApproved", locale), st.plain);
         sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, lastCol));
 
-        sheet.setColumnWidth(0, 14 * 256);
-        sheet.setColumnWidth(1, 16 * 256);
-        sheet.setColumnWidth(2, 20 * 256);
-        sheet.setColumnWidth(3, 6 * 256);
-        for (int c = 4; c <= lastCol; c++) {
-            sheet.setColumnWidth(c, 12 * 256);
-        }
+        widths.apply(sheet);
         sheet.createFreezePane(4, 4);
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setRepeatingRows(new CellRangeAddress(2, 3, -1, -1));
+        sheet.setHorizontallyCenter(true);
+        // the title and the two header rows on every printed page
+        sheet.setRepeatingRows(new CellRangeAddress(0, 3, -1, -1));
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
         return wb;
+    }
+
+    /** A row's figures: the total, targets and completion when there are targets, the comparisons, each unit. */
+    private static void figures(Row x, StatisticsTable.Row row, StatisticsTable t, int firstAfter, int firstUnit, boolean targets,
+                                Styles st, Widths widths) {
+        number(x, 4, row.total(), st.number(row.places(), true));
+        widths.fit(4, row.format(row.total()));
+        int c = firstAfter;
+        if (targets) {
+            number(x, c, row.target(), st.number(row.places(), false));
+            widths.fit(c++, row.format(row.target()));
+            percent(x, c++, row.completion(), st);
+        }
+        percent(x, c++, row.yearOnYear(), st);
+        percent(x, c, row.periodOnPeriod(), st);
+        for (int u = 0; u < t.columns().size(); u++) {
+            BigDecimal v = row.value(t.columns().get(u).orgId());
+            number(x, firstUnit + u, v, st.number(row.places(), false));
+            widths.fit(firstUnit + u, row.format(v));
+        }
+    }
+
+    /** Column widths fitted to their longest text (Chinese counted double), within bounds. */
+    private static final class Widths {
+        private final int[] chars;
+
+        Widths(int columns) {
+            chars = new int[columns];
+            java.util.Arrays.fill(chars, 6);
+        }
+
+        void fit(int col, String text) {
+            chars[col] = Math.max(chars[col], Math.min(40, Workbooks.width(text) + 2));
+        }
+
+        /** A long unit or area name wraps into two lines rather than widening the whole column; a short one stays whole. */
+        void fitWrapped(int col, String text) {
+            if (text == null) {
+                return;
+            }
+            int n = text.length();
+            int perLine = n <= 4 ? n : (n + 1) / 2;
+            chars[col] = Math.max(chars[col], Math.min(40, Workbooks.width(text.substring(0, perLine)) + 3));
+        }
+
+        void apply(Sheet sheet) {
+            for (int c = 0; c < chars.length; c++) {
+                sheet.setColumnWidth(c, chars[c] * 256);
+            }
+        }
     }
 
     private static void merge(Sheet sheet, int from, int to, int col) {
@@ -198,11 +255,26 @@ class ReportExcel {
         final CellStyle text;
         final CellStyle bold;
         final CellStyle center;
-        final CellStyle number;
-        final CellStyle totalNumber;
         final CellStyle percent;
+        final CellStyle date;
+        private final java.util.Map<String, CellStyle> numbers = new java.util.HashMap<>();
+        private final Workbook wb;
+        private final Font boldFont;
+
+        /** The number style of a row's decimal places; bold for the total column. */
+        CellStyle number(int places, boolean total) {
+            return numbers.computeIfAbsent(places + "/" + total, k -> {
+                CellStyle s = bordered(wb);
+                s.setDataFormat(wb.createDataFormat().getFormat(Numbers.excelFormat(places)));
+                if (total) {
+                    s.setFont(boldFont);
+                }
+                return s;
+            });
+        }
 
         Styles(Workbook wb) {
+            this.wb = wb;
             Font titleFont = wb.createFont();
             titleFont.setBold(true);
             titleFont.setFontHeightInPoints((short) 16);
@@ -213,7 +285,7 @@ class ReportExcel {
             plain = wb.createCellStyle();
             plainRight = wb.createCellStyle();
             plainRight.setAlignment(HorizontalAlignment.RIGHT);
-            Font boldFont = wb.createFont();
+            boldFont = wb.createFont();
             boldFont.setBold(true);
             header = bordered(wb);
             header.setFont(boldFont);
@@ -229,11 +301,9 @@ class ReportExcel {
             bold.setFont(boldFont);
             center = bordered(wb);
             center.setAlignment(HorizontalAlignment.CENTER);
-            number = bordered(wb);
-            number.setDataFormat(wb.createDataFormat().getFormat("#,##0.####;-#,##0.####;0"));
-            totalNumber = bordered(wb);
-            totalNumber.setDataFormat(number.getDataFormat());
-            totalNumber.setFont(boldFont);
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            date.setAlignment(HorizontalAlignment.LEFT);
             percent = bordered(wb);
             percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
         }

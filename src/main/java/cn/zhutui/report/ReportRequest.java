@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 /**
  * What a report is asked for: a campaign, the org it is about, the span, whether submitted
  * entries count too, and optionally only work done in a region or in counties with a tag.

@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.campaign.CampaignStructure;
@@ -18,6 +20,7 @@ import cn.zhutui.org.OrgService;
 import cn.zhutui.region.Region;
 import cn.zhutui.region.RegionService;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +47,11 @@ public class ReportService {
     private final RegionService regions;
     private final DictService dict;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     ReportService(LedgerStatsService stats, CampaignService campaigns, OrgService orgs, RegionService regions, DictService dict,
-                  MessageSource messages) {
+                  MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.stats = stats;
         this.campaigns = campaigns;
         this.orgs = orgs;
@@ -65,8 +70,11 @@ public class ReportService {
         List<StatRow> childSums = byOwnColumn(org, stats.sums(scope, q, group(org), org.depth()));
         Map<String, Map<Long, StatRow>> byGroup = index(childSums);
         Map<Long, StatRow> total = sumOfGroups(childSums);
-        Map<Long, StatRow> lastYear = totals(scope, q, r.period().sameLastYear());
-        Map<Long, StatRow> previous = r.period().previous() == null ? null : totals(scope, q, r.period().previous());
+        // a period still running is compared with the same days of the period before and of the year before
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, StatRow> lastYear = totals(scope, q, r.period().sameLastYearComparable(today));
+        ReportPeriod before = r.period().previousComparable(today);
+        Map<Long, StatRow> previous = before == null ? null : totals(scope, q, before);
 
         List<StatisticsTable.Column> columns = new ArrayList<>();
         boolean ownWork = byGroup.containsKey(String.valueOf(org.id()));
@@ -99,14 +107,16 @@ public class ReportService {
                         }
                     }
                     rows.add(new StatisticsTable.Row(String.valueOf(i.id()), area.name(), type.shortName(), type.id(), i.name(), i.unit(),
-                            i.retired() || type.retired(), sum, values, targets.getOrDefault(org.id(), Map.of()).get(i.id()), columnTargets,
+                            i.retired() || type.retired(), cn.zhutui.common.Numbers.places(i.decimals()), sum, values, targets.getOrDefault(org.id(), Map.of()).get(i.id()), columnTargets,
                             value(lastYear.get(i.id())), previous == null ? null : value(previous.get(i.id()))));
                 }
             }
         }
         return new StatisticsTable(campaign.name(), campaign.id(), org.id(), org.name(), r.period(), r.period().label(locale),
                 r.includeSubmitted(), filterLabel(r, locale), columns, rows,
-                summary(scope, q, org, columns, byGroup, total, lastYear, previous, locale));
+                summary(scope, q, org, columns, byGroup, total, lastYear, previous, locale),
+                r.period().unfinished(today) ? messages.getMessage("report.comparedToDate",
+                        new Object[] {today.getMonthValue(), today.getDayOfMonth()}, locale) : null);
     }
 
     /**
@@ -150,7 +160,7 @@ public class ReportService {
             }
             BigDecimal sum = key.equals("members") ? BigDecimal.valueOf(allMembers) : summaryValue(total.get(0L), key);
             rows.add(new StatisticsTable.Row(key, null, null, null, msg("report.summary." + key, locale), msg("report.summary." + key + ".unit", locale),
-                    false, sum, values, null, Map.of(),
+                    false, 0, sum, values, null, Map.of(),
                     key.equals("members") ? null : summaryValue(lastYear.get(0L), key),
                     previous == null || key.equals("members") ? null : summaryValue(previous.get(0L), key)));
         }

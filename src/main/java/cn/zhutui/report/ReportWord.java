@@ -3,6 +3,7 @@ package cn.zhutui.report;
 import cn.zhutui.campaign.Campaign;
 import cn.zhutui.campaign.CampaignService;
 import cn.zhutui.common.DataScope;
+import cn.zhutui.common.OfficialDocument;
 import cn.zhutui.common.Period;
 import cn.zhutui.ledger.LedgerStatsService;
 import cn.zhutui.period.PeriodState;
@@ -13,7 +14,7 @@ import cn.zhutui.org.OrgService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,28 +22,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The quarterly summary (工作情况) as a Word document: title and period, the figures in a sentence
  * the way the seeds report them, the statistics table, the members and units that did most, and
- * the units lagging behind or late with their submission. Landscape A4, fonts Chinese readers have.
+ * the units lagging behind or late with their submission, signed off by the org; the statistics
+ * table attached on landscape pages. Laid out as an official document ({@link OfficialDocument}).
  */
 @Component
 class ReportWord {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String FONT = "SimSun";
+    /** At most this many units side by side in one table of the attachment. */
+    static final int MAX_UNITS_PER_TABLE = 8;
 
     private final LedgerStatsService stats;
     private final MemberService members;
@@ -51,9 +45,11 @@ class ReportWord {
     private final OrgService orgs;
     private final ReportService reports;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     ReportWord(LedgerStatsService stats, MemberService members, SubmissionService submissions, CampaignService campaigns,
-               OrgService orgs, ReportService reports, MessageSource messages) {
+               OrgService orgs, ReportService reports, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.stats = stats;
         this.members = members;
         this.submissions = submissions;
@@ -64,60 +60,191 @@ class ReportWord {
     }
 
     void write(DataScope scope, ReportRequest request, StatisticsTable t, Locale locale, OutputStream out) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            landscape(doc);
-            paragraph(doc, t.campaignName() + t.periodLabel() + msg("report.word.title", locale), 18, true, ParagraphAlignment.CENTER);
-            paragraph(doc, t.orgName() + "    " + msg("report.periodLabel", locale) + t.periodLabel()
-                    + (t.filterLabel().isEmpty() ? "" : "    " + t.filterLabel()), 11, false, ParagraphAlignment.CENTER);
+        try (OfficialDocument doc = new OfficialDocument()) {
+            doc.title(t.campaignName() + t.periodLabel() + msg("report.word.title", locale));
+            doc.subtitle("（" + msg("report.unitLabel", locale) + t.orgName() + "　" + msg("report.periodLabel", locale) + t.periodLabel()
+                    + (t.filterLabel().isEmpty() ? "" : "　" + t.filterLabel()) + "）");
 
-            heading(doc, msg("report.word.overview", locale));
-            paragraph(doc, overview(t, locale), 12, false, ParagraphAlignment.BOTH);
+            doc.heading(msg("report.word.overview", locale));
+            doc.paragraph(overview(t, locale));
 
-            heading(doc, msg("report.word.table", locale));
-            table(doc, t, locale);
+            doc.heading(msg("report.word.table", locale));
+            doc.paragraph(msg("report.word.seeAttachment", locale));
 
-            heading(doc, msg("report.word.top", locale));
+            doc.heading(msg("report.word.top", locale));
             var q = reports.query(request, orgs.get(scope, t.orgId()));
             List<Map.Entry<Long, Long>> top = stats.topMembers(scope, q, 10);
             Map<Long, String> names = members.findAll(top.stream().map(Map.Entry::getKey).toList()).stream()
                     .collect(Collectors.toMap(Member::id, Member::name));
-            paragraph(doc, top.isEmpty() ? msg("common.noData", locale) : top.stream()
-                    .map(e -> names.getOrDefault(e.getKey(), "#" + e.getKey()) + "（" + e.getValue() + "）").collect(Collectors.joining("、")),
-                    12, false, ParagraphAlignment.LEFT);
+            doc.paragraph(top.isEmpty() ? msg("common.noData", locale) : msg("report.word.topMembers", locale) + top.stream()
+                    .map(e -> names.getOrDefault(e.getKey(), "#" + e.getKey()) + "（" + e.getValue() + "）").collect(Collectors.joining("、")) + "。");
             StatisticsTable.Row entries = t.summary().stream().filter(r -> r.key().equals("entries")).findFirst().orElseThrow();
             List<StatisticsTable.Column> units = t.columns().stream().filter(c -> !c.own()).toList();
             List<StatisticsTable.Column> byEntries = units.stream()
                     .sorted(Comparator.comparing((StatisticsTable.Column c) -> entries.value(c.orgId())).reversed()).toList();
-            if (!byEntries.isEmpty()) {
-                paragraph(doc, msg("report.word.topUnits", locale) + byEntries.stream().limit(5)
-                        .map(c -> c.name() + "（" + plain(entries.value(c.orgId())) + "）").collect(Collectors.joining("、")), 12, false, ParagraphAlignment.LEFT);
+            if (byEntries.stream().anyMatch(c -> entries.value(c.orgId()).signum() > 0)) {
+                doc.paragraph(msg("report.word.topUnits", locale) + byEntries.stream().filter(c -> entries.value(c.orgId()).signum() > 0).limit(5)
+                        .map(c -> c.name() + "（" + entries.format(entries.value(c.orgId())) + "）").collect(Collectors.joining("、")) + "。");
             }
 
-            heading(doc, msg("report.word.lagging", locale));
-            List<String> lagging = new ArrayList<>();
-            if (!byEntries.isEmpty()) {
+            doc.heading(msg("report.word.lagging", locale));
+            if (byEntries.isEmpty()) {
+                doc.paragraph(msg("common.noData", locale));
+            } else {
                 List<StatisticsTable.Column> bottom = byEntries.subList(Math.max(0, byEntries.size() - 5), byEntries.size());
-                lagging.add(msg("report.word.fewest", locale) + bottom.stream()
-                        .map(c -> c.name() + "（" + plain(entries.value(c.orgId())) + "）").collect(Collectors.joining("、")));
-                lagging.add(lateSubmissions(scope, t, units, locale));
+                doc.paragraph(msg("report.word.fewest", locale) + bottom.stream()
+                        .map(c -> c.name() + "（" + entries.format(entries.value(c.orgId())) + "）").collect(Collectors.joining("、")) + "。");
+                doc.paragraph(lateSubmissions(scope, t, units, locale));
             }
-            for (String line : lagging) {
-                paragraph(doc, line, 12, false, ParagraphAlignment.LEFT);
-            }
-            if (lagging.isEmpty()) {
-                paragraph(doc, msg("common.noData", locale), 12, false, ParagraphAlignment.LEFT);
-            }
-            paragraph(doc, msg(t.includeSubmitted() ? "report.noteSubmitted" : "report.noteApproved", locale), 9, false, ParagraphAlignment.LEFT);
+            doc.signOff(t.orgName(), LocalDate.now(clock));
+
+            doc.landscapeFromHere();
+            doc.attachmentTitle(msg("report.word.attachment", locale), t.campaignName() + msg("report.tableTitle", locale),
+                    msg("report.unitLabel", locale) + t.orgName() + "　" + msg("report.periodLabel", locale) + t.periodLabel()
+                            + (t.filterLabel().isEmpty() ? "" : "　" + t.filterLabel()));
+            tables(doc, t, locale);
+            doc.note(msg(t.includeSubmitted() ? "report.noteSubmitted" : "report.noteApproved", locale));
             doc.write(out);
         }
+    }
+
+    /**
+     * The statistics table on landscape pages: first the totals with targets and comparisons, then
+     * the units, as many to a table as fit without breaking a number, never more than eight.
+     */
+    private void tables(OfficialDocument doc, StatisticsTable t, Locale locale) {
+        List<StatisticsTable.Row> rows = new ArrayList<>(t.rows());
+        rows.addAll(t.summary());
+        String summaryHeading = msg("report.summaryHeading", locale);
+        List<OfficialDocument.Column> labels = List.of(
+                labelColumn(msg("report.taskType", locale), rows.stream().map(r -> r.taskType() == null ? summaryHeading : r.taskType()), 6),
+                labelColumn(msg("report.indicator", locale), rows.stream().map(r -> label(r, locale)), 9),
+                labelColumn(msg("report.unit", locale), rows.stream().map(StatisticsTable.Row::unit), 4));
+        OfficialDocument.Column total = figureColumn(msg("report.total", locale), rows.stream().map(r -> r.format(r.total())));
+
+        List<OfficialDocument.Column> first = new ArrayList<>(labels);
+        first.add(total);
+        boolean targets = t.hasTargets();
+        if (targets) {
+            first.add(figureColumn(msg("report.target", locale), rows.stream().map(r -> r.format(r.target()))));
+            first.add(figureColumn(msg("report.completion", locale), rows.stream().map(r -> share(r.completion()))));
+        }
+        first.add(figureColumn(msg("report.yoy", locale), rows.stream().map(r -> change(r.yearOnYear()))));
+        first.add(figureColumn(msg("report.mom", locale), rows.stream().map(r -> change(r.periodOnPeriod()))));
+        doc.tableCaption(msg("report.word.totals", locale));
+        doc.table(first, cells(rows, summaryHeading, locale, r -> {
+            List<String> v = new ArrayList<>(List.of(r.format(r.total())));
+            if (targets) {
+                v.add(r.format(r.target()));
+                v.add(share(r.completion()));
+            }
+            v.add(change(r.yearOnYear()));
+            v.add(change(r.periodOnPeriod()));
+            return v;
+        }), summaryRows(t));
+
+        List<List<StatisticsTable.Column>> parts = unitParts(t.columns(), rows, labels, total);
+        for (int i = 0; i < parts.size(); i++) {
+            List<StatisticsTable.Column> part = parts.get(i);
+            List<OfficialDocument.Column> columns = new ArrayList<>(labels);
+            columns.add(total);
+            part.forEach(c -> columns.add(unitColumn(c, rows)));
+            doc.tableCaption(msg("report.word.byUnit", locale) + (parts.size() > 1 ? "（" + (i + 1) + "/" + parts.size() + "）" : ""));
+            doc.table(columns, cells(rows, summaryHeading, locale, r -> {
+                List<String> v = new ArrayList<>(List.of(r.format(r.total())));
+                part.forEach(c -> v.add(r.format(r.value(c.orgId()))));
+                return v;
+            }), summaryRows(t));
+        }
+    }
+
+    /** Units split into tables that fit the landscape page: at most eight each, none so narrow a number breaks. */
+    private static List<List<StatisticsTable.Column>> unitParts(List<StatisticsTable.Column> units, List<StatisticsTable.Row> rows,
+                                                                List<OfficialDocument.Column> labels, OfficialDocument.Column total) {
+        int room = OfficialDocument.landscapeWidth() - labels.stream().mapToInt(OfficialDocument.Column::width).sum() - total.width();
+        List<List<StatisticsTable.Column>> parts = new ArrayList<>();
+        List<StatisticsTable.Column> part = new ArrayList<>();
+        int used = 0;
+        for (StatisticsTable.Column c : units) {
+            int w = unitColumn(c, rows).width();
+            if (!part.isEmpty() && (part.size() == MAX_UNITS_PER_TABLE || used + w > room)) {
+                parts.add(part);
+                part = new ArrayList<>();
+                used = 0;
+            }
+            part.add(c);
+            used += w;
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private static OfficialDocument.Column unitColumn(StatisticsTable.Column c, List<StatisticsTable.Row> rows) {
+        // the name wraps (at most into a few lines), the figures never
+        int figures = rows.stream().mapToInt(r -> OfficialDocument.columnWidth(r.format(r.value(c.orgId())))).max().orElse(0);
+        return new OfficialDocument.Column(c.name(), Math.max(figures, OfficialDocument.columnWidth("一二三")), true);
+    }
+
+    private static OfficialDocument.Column figureColumn(String title, java.util.stream.Stream<String> values) {
+        int w = Math.max(OfficialDocument.columnWidth(title), values.mapToInt(OfficialDocument::columnWidth).max().orElse(0));
+        return new OfficialDocument.Column(title, w, true);
+    }
+
+    /** A label column as wide as its longest text, up to a number of characters (longer labels wrap). */
+    private static OfficialDocument.Column labelColumn(String title, java.util.stream.Stream<String> values, int maxChars) {
+        int longest = values.mapToInt(v -> OfficialDocument.columnWidth(v == null ? "" : v)).max().orElse(0);
+        int w = Math.max(OfficialDocument.columnWidth(title), Math.min(longest, OfficialDocument.columnWidth("字".repeat(maxChars))));
+        return new OfficialDocument.Column(title, w, false);
+    }
+
+    /** The rows' cells: task type (null continues the one above), indicator, unit, then the figures. */
+    private List<List<String>> cells(List<StatisticsTable.Row> rows, String summaryHeading, Locale locale,
+                                     Function<StatisticsTable.Row, List<String>> figures) {
+        Function<StatisticsTable.Row, String> label = r -> label(r, locale);
+        List<List<String>> cells = new ArrayList<>();
+        String previousType = null;
+        for (StatisticsTable.Row r : rows) {
+            String type = r.taskType() == null ? summaryHeading : r.taskType();
+            List<String> v = new ArrayList<>();
+            v.add(type.equals(previousType) ? null : type);
+            v.add(label.apply(r));
+            v.add(r.unit());
+            v.addAll(figures.apply(r));
+            cells.add(v);
+            previousType = type;
+        }
+        return cells;
+    }
+
+    /** An indicator's name, marked when it is retired. */
+    private String label(StatisticsTable.Row r, Locale locale) {
+        return r.name() + (r.retired() ? msg("report.retiredMark", locale) : "");
+    }
+
+    private static java.util.Set<Integer> summaryRows(StatisticsTable t) {
+        java.util.Set<Integer> bold = new java.util.HashSet<>();
+        for (int i = 0; i < t.summary().size(); i++) {
+            bold.add(t.rows().size() + i);
+        }
+        return bold;
+    }
+
+    private static String share(BigDecimal v) {
+        return v == null ? "—" : v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static String change(BigDecimal v) {
+        return v == null ? "—" : (v.signum() > 0 ? "+" : "") + v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** 发展产业项目1508个，提供技术服务20564次…: the seeds' way of putting the figures. */
     private String overview(StatisticsTable t, Locale locale) {
         String figures = t.rows().stream().filter(r -> r.total().signum() > 0)
-                .map(r -> r.name() + plain(r.total()) + r.unit()).collect(Collectors.joining("，"));
+                .map(r -> r.name() + r.format(r.total()) + r.unit()).collect(Collectors.joining("，"));
         Function<String, String> summary = key -> t.summary().stream().filter(r -> r.key().equals(key)).findFirst()
-                .map(r -> plain(r.total())).orElse("0");
+                .map(r -> r.format(r.total())).orElse("0");
         return t.periodLabel() + "，" + t.orgName() + msg("report.word.recorded", locale) + summary.apply("entries")
                 + msg("report.word.entriesBy", locale) + summary.apply("members") + msg("report.word.members", locale)
                 + (figures.isEmpty() ? "" : "：" + figures) + "。";
@@ -135,68 +262,6 @@ class ReportWord {
                 .map(c -> c.name() + (states.get(c.orgId()).overdue() ? msg("report.word.notSubmitted", locale) : msg("report.word.late", locale)))
                 .collect(Collectors.joining("、"));
         return last.label(locale) + msg("report.word.submissions", locale) + (late.isEmpty() ? msg("report.word.allOnTime", locale) : late);
-    }
-
-    private void table(XWPFDocument doc, StatisticsTable t, Locale locale) {
-        List<StatisticsTable.Column> columns = t.columns();
-        int cols = 4 + columns.size();
-        List<StatisticsTable.Row> rows = new ArrayList<>(t.rows());
-        rows.addAll(t.summary());
-        XWPFTable table = doc.createTable(rows.size() + 1, cols);
-        table.setWidth("100%");
-        XWPFTableRow header = table.getRow(0);
-        List<String> titles = new ArrayList<>(List.of(msg("report.taskType", locale), msg("report.indicator", locale),
-                msg("report.unit", locale), msg("report.total", locale)));
-        columns.forEach(c -> titles.add(c.name()));
-        for (int c = 0; c < cols; c++) {
-            text(header.getCell(c).getParagraphs().get(0), titles.get(c), true);
-        }
-        header.setRepeatHeader(true);
-        for (int r = 0; r < rows.size(); r++) {
-            StatisticsTable.Row row = rows.get(r);
-            XWPFTableRow x = table.getRow(r + 1);
-            text(x.getCell(0).getParagraphs().get(0), row.taskType() == null ? msg("report.summaryHeading", locale) : row.taskType(), false);
-            text(x.getCell(1).getParagraphs().get(0), row.name(), false);
-            text(x.getCell(2).getParagraphs().get(0), row.unit(), false);
-            text(x.getCell(3).getParagraphs().get(0), plain(row.total()), true);
-            for (int c = 0; c < columns.size(); c++) {
-                text(x.getCell(4 + c).getParagraphs().get(0), plain(row.value(columns.get(c).orgId())), false);
-            }
-        }
-    }
-
-    private static void landscape(XWPFDocument doc) {
-        CTSectPr section = doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.addNewPgSz();
-        size.setOrient(STPageOrientation.LANDSCAPE);
-        size.setW(BigInteger.valueOf(16838));
-        size.setH(BigInteger.valueOf(11906));
-    }
-
-    private static void heading(XWPFDocument doc, String text) {
-        paragraph(doc, text, 14, true, ParagraphAlignment.LEFT);
-    }
-
-    private static void paragraph(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(align);
-        XWPFRun run = p.createRun();
-        run.setText(text);
-        run.setBold(bold);
-        run.setFontSize(size);
-        run.setFontFamily(FONT);
-    }
-
-    private static void text(XWPFParagraph p, String text, boolean bold) {
-        XWPFRun run = p.createRun();
-        run.setText(text == null ? "" : text);
-        run.setBold(bold);
-        run.setFontSize(9);
-        run.setFontFamily(FONT);
-    }
-
-    static String plain(BigDecimal v) {
-        return v == null ? "" : v.stripTrailingZeros().toPlainString();
     }
 
     private String msg(String key, Locale locale) {

@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,17 @@ import java.util.Map;
  */
 public record StatisticsTable(String campaignName, long campaignId, long orgId, String orgName, ReportPeriod period,
                               String periodLabel, boolean includeSubmitted, String filterLabel, List<Column> columns,
-                              List<Row> rows, List<Row> summary) {
+                              List<Row> rows, List<Row> summary, String comparisonNote) {
+
+    /** Whether any target is set: the 目标 and 完成率 columns are shown only then. */
+    public boolean hasTargets() {
+        return rows.stream().anyMatch(r -> r.target() != null || !r.columnTargets().isEmpty());
+    }
+
+    /** The column of a unit, for the phone's one-unit view (null: the total). */
+    public Column column(Long orgId) {
+        return orgId == null ? null : columns.stream().filter(c -> c.orgId() == orgId).findFirst().orElse(null);
+    }
 
     /** Rows a focus area spans from row i (0 where the area began on an earlier row). */
     public int areaSpan(int i) {
@@ -40,13 +52,19 @@ public record StatisticsTable(String campaignName, long campaignId, long orgId, 
 
     /**
      * @param key        the row's kind: an indicator id, or "entries", "members", "households", "persons"
+     * @param places     decimal places of the row's figures (0 for counts)
      * @param target     the chosen org's target for the year, when one is set
      * @param lastYear   the total a year earlier (同比)
      * @param previous   the total of the period before (环比), absent for a year-to-date
      */
     public record Row(String key, String focusArea, String taskType, Long taskTypeId, String name, String unit, boolean retired,
-                      BigDecimal total, Map<Long, BigDecimal> values, BigDecimal target, Map<Long, BigDecimal> columnTargets,
+                      int places, BigDecimal total, Map<Long, BigDecimal> values, BigDecimal target, Map<Long, BigDecimal> columnTargets,
                       BigDecimal lastYear, BigDecimal previous) {
+
+        /** A figure of this row as written everywhere: thousands separated, the indicator's decimal places. */
+        public String format(BigDecimal v) {
+            return cn.zhutui.common.Numbers.grouped(v, places);
+        }
 
         public BigDecimal value(long orgId) {
             return values.getOrDefault(orgId, BigDecimal.ZERO);

@@ -176,10 +176,12 @@ public class UserService {
             if (form.getMemberId() == null) {
                 throw BusinessException.onField("memberId", "user.member.required");
             }
-            members.get(scope, form.getMemberId());
         }
         if (form.getMemberId() != null) {
-            members.get(scope, form.getMemberId());
+            if (!members.visible(scope, form.getMemberId())) {
+                // an id is written as it is, never as "999,999"
+                throw BusinessException.onField("memberId", "user.member.notFound", String.valueOf(form.getMemberId()));
+            }
             users.findByMember(form.getMemberId()).filter(u -> id == null || u.id() != id).ifPresent(u -> {
                 throw BusinessException.onField("memberId", "user.member.taken", u.username());
             });

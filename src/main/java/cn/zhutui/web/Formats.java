@@ -59,11 +59,12 @@ public class Formats {
         if (v == null) {
             return "—";
         }
-        return (v.signum() > 0 ? "+" : "") + v.stripTrailingZeros().toPlainString() + "%";
+        // one decimal always: +8.0% beside +9.5%, never +8% beside it
+        return (v.signum() > 0 ? "+" : "") + v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** A share in percent, no sign. */
     public String share(BigDecimal v) {
-        return v == null ? "—" : v.stripTrailingZeros().toPlainString() + "%";
+        return v == null ? "—" : v.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

@@ -54,7 +54,7 @@ class ExportAuditTest {
         assertThat(logged("kunming.staff", "PRINT", "report")).isEqualTo(prints + 1);
         assertThat(logged("kunming.staff", "EXPORT", "member")).isEqualTo(rosters + 1);
         assertThat(jdbc.sql("SELECT summary FROM audit_log WHERE username = 'kunming.staff' AND action = 'EXPORT' AND entity_type = 'member' ORDER BY id DESC LIMIT 1")
-                .query(String.class).single()).contains("phones unmasked");
+                .query(String.class).single()).contains("手机号未遮盖");
     }
 
     @Test

@@ -97,11 +97,11 @@ class MemberRosterServiceTest {
         MemberImportResult result = roster.importRoster(staff, bytes(wb), zh);
         assertThat(result.imported()).isZero();
         assertThat(result.errors()).extracting(ImportError::row, ImportError::column, ImportError::code).containsExactly(
-                tuple(3, "姓名*", "validation.required"),
+                tuple(3, "姓名", "validation.required"),
                 tuple(4, "界别", "dict.invalid"),
                 tuple(5, "手机号码", "member.phone.invalid"),
-                tuple(6, "所属组织*", "member.import.orgUnknown"),
-                tuple(7, "姓名*", "member.duplicateInFile"));
+                tuple(6, "所属组织", "member.import.orgUnknown"),
+                tuple(7, "姓名", "member.duplicateInFile"));
         assertThat(members.count(staff)).isEqualTo(before);
         assertThat(members.search(staff, new MemberQuery(null, true, null, null, "好行", true), PageRequest.of(1, 5)).items()).isEmpty();
     }

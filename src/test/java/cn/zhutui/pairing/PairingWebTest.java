@@ -207,9 +207,9 @@ class PairingWebTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         Pdf pdf = Pdf.of(docx, "docx");
         assertThat(pdf.compact()).contains("关于2025年第三季度“三联三促”结对帮扶履职情况的通报", "共有各类结对2个", "联系农户2户", "开展走访1次",
-                "帮助解决具体困难2个", "协调资金12.5万元", "走访率50%", "尚有1个结对未走访", "—1—", "—2—");
-        // 三号 仿宋 at 28 pt a line, 22 lines a page (GB/T 9704): the body runs onto a second page, numbered
-        assertThat(pdf.pages()).isEqualTo(2);
+                "帮助解决具体困难2个", "协调资金12.5万元", "走访率50%", "尚有1个结对未走访", "—1—", "—2—", "—3—", "附表", "合计22111");
+        // 三号 仿宋 at 22 lines a page (GB/T 9704): the body runs onto a second page; the units' table is attached on a third
+        assertThat(pdf.pages()).isEqualTo(3);
         mvc.perform(get("/pairings/compliance/circular?period=2025Q3&orgId=" + unit).with(as("luquan.staff"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("尚有1个结对未走访")));
     }

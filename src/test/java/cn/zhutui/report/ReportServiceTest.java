@@ -1,5 +1,7 @@
 package cn.zhutui.report;
 
+import cn.zhutui.common.ReportPeriod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhutui.common.DataScope;

@@ -100,7 +100,8 @@ public abstract class BrowserTest {
             try {
                 Files.createDirectories(Path.of("target/screenshots"));
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                        .setPath(Path.of("target/screenshots", getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName() + ".png")));
+                        .setPath(Path.of("target/screenshots", getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName()
+                                + "-" + screen.name().toLowerCase() + "-end.png")));
             } catch (Exception ignored) {
                 // a screenshot is a diagnostic; never the reason a test fails
             }
@@ -108,6 +109,34 @@ public abstract class BrowserTest {
         if (context != null) {
             context.close();
         }
+    }
+
+    /** The screen the test now runs at (its context replaced by one of that size). */
+    protected Screen screen = Screen.DESKTOP;
+
+    /** Starts the test over in a fresh context of the given size: a phone or the office desktop. */
+    protected Page at(Screen size) {
+        if (context != null) {
+            context.close();
+        }
+        screen = size;
+        context = browser.newContext(size.options());
+        context.setDefaultTimeout(15_000);
+        watch(context);
+        page = context.newPage();
+        return page;
+    }
+
+    /** A screenshot named after the test class, the step and the screen, to look at (target/screenshots). */
+    protected Path shot(String step) {
+        Path file = Path.of("target/screenshots", getClass().getSimpleName() + "-" + step + "-" + screen.name().toLowerCase() + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
+        return file;
+    }
+
+    /** Waits until htmx (a deferred script) is on the page, before interacting with what it drives. */
+    protected void htmxReady() {
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
     }
 
     protected String url(String path) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * count read back by poppler's pdftotext and pdfinfo. In CI (CI=true) missing tools fail the
  * build — .ci/run installs them; elsewhere the check is skipped with a message saying what to install.
  */
-public record Pdf(String text, int pages) {
+public record Pdf(String text, int pages, Path file) {
 
     public static Pdf of(byte[] file, String ext) throws Exception {
         Path soffice = Path.of("/usr/bin/soffice");
@@ -35,7 +35,20 @@ public record Pdf(String text, int pages) {
         run(dir, "pdftotext", "-layout", pdf.toString(), dir.resolve("file.txt").toString());
         String info = run(dir, "pdfinfo", pdf.toString());
         int pages = info.lines().filter(l -> l.startsWith("Pages:")).map(l -> Integer.parseInt(l.substring(6).trim())).findFirst().orElse(0);
-        return new Pdf(Files.readString(dir.resolve("file.txt"), StandardCharsets.UTF_8), pages);
+        Path kept = Path.of("target/pdf-checks").toAbsolutePath();
+        Files.createDirectories(kept);
+        Path copy = Files.copy(pdf, Files.createTempFile(kept, ext + "-", ".pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Pdf(Files.readString(dir.resolve("file.txt"), StandardCharsets.UTF_8), pages, copy);
+    }
+
+    /** The fonts the PDF uses (pdffonts' table), to see which were found for the names in the file. */
+    public String fonts() throws Exception {
+        return run(file.getParent(), "pdffonts", file.toString());
+    }
+
+    /** The text of one page (1-based). */
+    public String page(int n) throws Exception {
+        return run(file.getParent(), "pdftotext", "-layout", "-f", String.valueOf(n), "-l", String.valueOf(n), file.toString(), "-");
     }
 
     /** The text without any white space (pdftotext spaces out Chinese next to digits, and columns). */

@@ -17,7 +17,8 @@ class FoundationBrowserTest extends BrowserTest {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
         login("luquan.staff", DEMO_PASSWORD);
-        assertThat(page.locator("h1")).hasText("禄劝彝族苗族自治县政协");
+        assertThat(page.locator("h1")).hasText("工作台");
+        assertThat(page.locator("body")).containsText("禄劝彝族苗族自治县政协");
 
         // the region tree opens level by level down to a village
         page.click("#sidebar >> text=行政区划");

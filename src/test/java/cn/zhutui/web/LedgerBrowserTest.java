@@ -63,6 +63,9 @@ class LedgerBrowserTest extends BrowserTest {
         reviewer.click("#review-table >> text=" + title);
         reviewer.fill("#reason", "销售额请按实际金额填写（万元）");
         reviewer.click("#return-entry");
+        // opened from the queue, the decision moves on to the next entry waiting
+        assertThat(reviewer.locator("#flash")).isVisible();
+        reviewer.navigate(entryUrl);
         assertThat(reviewer.locator("#entry-status")).hasText("已退回");
 
         phone.navigate(entryUrl);
@@ -75,6 +78,8 @@ class LedgerBrowserTest extends BrowserTest {
         reviewer.navigate(url("/entries/review"));
         reviewer.click("#review-table >> text=" + title);
         reviewer.click("#approve-entry");
+        assertThat(reviewer.locator("#flash")).isVisible();
+        reviewer.navigate(entryUrl);
         assertThat(reviewer.locator("#entry-status")).hasText("已通过");
 
         phone.navigate(entryUrl);

@@ -35,6 +35,7 @@ import cn.zhutui.common.Workbooks;
 import cn.zhutui.member.MemberService;
 import cn.zhutui.org.Org;
 import cn.zhutui.org.OrgService;
+import cn.zhutui.region.PlaceNames;
 import cn.zhutui.region.Region;
 import cn.zhutui.region.RegionLevel;
 import cn.zhutui.region.RegionService;
@@ -264,7 +265,7 @@ public class LedgerImportService {
         if (place.isEmpty()) {
             errors.add(ImportError.of(row, titles.get(REGION), "validation.required"));
         } else {
-            f.setRegionCode(idPart(place));
+            f.setRegionCode(lookups.place(row, titles.get(REGION), place, errors));
         }
         List<Long> memberIds = new ArrayList<>();
         String memberCell = get.apply("ledger.members");
@@ -274,7 +275,10 @@ public class LedgerImportService {
         for (String one : memberCell.split("[、,，;；]")) {
             if (!one.isBlank()) {
                 Long id = lookups.member(one.trim());
-                if (id == null) {
+                int named = lookups.membersNamed(one.trim());
+                if (id == null && named > 1) {
+                    errors.add(ImportError.of(row, titles.get(MEMBERS), "ledger.import.memberAmbiguous", one.trim(), named));
+                } else if (id == null) {
                     errors.add(ImportError.of(row, titles.get(MEMBERS), "ledger.import.memberUnknown", one.trim()));
                 } else {
                     memberIds.add(id);
@@ -401,7 +405,7 @@ public class LedgerImportService {
         if (submit) {
             facts.moved(ids, EntryStatus.DRAFT, EntryStatus.SUBMITTED);
         }
-        audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + ": +" + ids.size() + " =" + existing.size(), null,
+        audit.record(scope, "IMPORT", "ledger_import", jobId, campaign.name() + "：新导入 " + ids.size() + " 条，已导入过 " + existing.size() + " 条", null,
                 Map.of("imported", ids.size(), "ignored", existing.size(), "submitted", submit));
         return new ImportOutcome(rows.size(), ids.size(), existing.size(), List.of());
     }
@@ -458,6 +462,7 @@ public class LedgerImportService {
         private final Map<Long, Boolean> parts = new HashMap<>();
         private final Map<String, Boolean> openCache = new HashMap<>();
         private final Org ownOrg;
+        private PlaceNames places;
 
         Lookups(DataScope scope) {
             this.scope = scope;
@@ -487,6 +492,36 @@ public class LedgerImportService {
             }
             List<Org> named = orgsByName.getOrDefault(cell, List.of());
             return named.size() == 1 ? named.get(0) : null;
+        }
+
+        int membersNamed(String name) {
+            return membersByName.getOrDefault(name, List.of()).size();
+        }
+
+        /**
+         * The code of the place a cell names: the dropdown's "名称 [代码]", a code, or a name as
+         * people write it (in the user's area); null with an error saying what was not understood.
+         */
+        String place(SheetRow row, String column, String cell, List<ImportError> errors) {
+            String id = idPart(cell);
+            if (id.matches("\\d{6,12}")) {
+                return id;
+            }
+            if (places == null) {
+                places = regions.placeNames(ownOrg == null ? null : ownOrg.regionCode());
+            }
+            PlaceNames.Match m = places.find(cell);
+            if (m.found()) {
+                return m.region().code();
+            }
+            if (m.candidates().isEmpty()) {
+                errors.add(ImportError.of(row, column, "ledger.import.placeUnknown", cell.trim()));
+            } else {
+                errors.add(ImportError.of(row, column, "ledger.import.placeAmbiguous", cell.trim(), m.candidates().size(),
+                        m.candidates().stream().limit(5).map(places::label).collect(Collectors.joining("、"))
+                                + (m.candidates().size() > 5 ? "等" : "")));
+            }
+            return null;
         }
 
         Org orgById(long id) {

@@ -76,7 +76,11 @@ public final class EntryRules {
         if (start.isAfter(today)) {
             errors.add("startDate", "ledger.date.future");
         } else if (!campaign.covers(start)) {
-            errors.add("startDate", "ledger.date.outsideCampaign", campaign.startDate(), campaign.endDate() == null ? "" : campaign.endDate());
+            if (campaign.endDate() == null) {
+                errors.add("startDate", "ledger.date.beforeCampaign", campaign.startDate());
+            } else {
+                errors.add("startDate", "ledger.date.outsideCampaign", campaign.startDate(), campaign.endDate());
+            }
         }
         if (form.getEndDate() != null && (form.getEndDate().isBefore(start) || form.getEndDate().isAfter(today))) {
             errors.add("endDate", "ledger.date.end");

@@ -53,7 +53,19 @@ public class LedgerRepository {
     public record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                   LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
                   Collection<Long> unitOrgIds, Long excludeCreator, String sort, Collection<String> counties,
-                  LedgerQuery.Counted counted) {
+                  LedgerQuery.Counted counted, Mine mine) {
+
+        /** The user's own entries: recorded by them, or naming their member record. */
+        public record Mine(long userId, Long memberId) {
+        }
+
+        public Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
+                      LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
+                      Collection<Long> unitOrgIds, Long excludeCreator, String sort, Collection<String> counties,
+                      LedgerQuery.Counted counted) {
+            this(scope, campaignId, taskTypeId, orgPath, memberId, regionPath, from, to, status, flaggedOnly, text, unitOrgIds,
+                    excludeCreator, sort, counties, counted, null);
+        }
 
         Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,
@@ -96,6 +108,9 @@ public class LedgerRepository {
                 .and("e.start_date <= :to", "to", f.to())
                 .and("e.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("e.title LIKE '%' || :text || '%' ESCAPE '\\'", "text", Where.escapeLike(f.text()))
+                // two characters or more: first the entries holding all the pairs, from the title index (V60)
+                .and("text_bigrams(e.title) @> text_bigrams(:bigramText)", "bigramText",
+                        f.text() == null || f.text().strip().length() < 2 ? null : f.text().strip())
                 .and("e.unit_org_id IN (:units)", "units", f.unitOrgIds())
                 .and("NOT EXISTS (SELECT 1 FROM ledger_entry_editor ed WHERE ed.entry_id = e.id AND ed.user_id = :excludeEditor)",
                         "excludeEditor", f.excludeCreator())
@@ -105,6 +120,10 @@ public class LedgerRepository {
         }
         if (f.flaggedOnly()) {
             w.and("EXISTS (SELECT 1 FROM ledger_flag fl WHERE fl.entry_id = e.id)");
+        }
+        if (f.mine() != null) {
+            w.and("(e.created_by = :mineUser OR EXISTS (SELECT 1 FROM ledger_entry_member mm WHERE mm.entry_id = e.id AND mm.member_id = :mineMember))")
+                    .param("mineUser", f.mine().userId()).param("mineMember", f.mine().memberId() == null ? -1L : f.mine().memberId());
         }
         return w;
     }
@@ -119,6 +138,20 @@ public class LedgerRepository {
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(LedgerEntry.class).list();
         return total > COUNT_CAP ? new Page<>(items, COUNT_CAP, page.page(), page.size(), true) : new Page<>(items, total, page);
+    }
+
+    /** The sums of the matching entries: households, persons, and each indicator's values. */
+    public record Sums(long households, long persons, Map<Long, BigDecimal> values) {
+    }
+
+    public Sums sums(Filter f) {
+        Where w = where(f);
+        var heads = jdbc.sql("SELECT coalesce(sum(e.households), 0), coalesce(sum(e.persons), 0)" + FROM + w.sql()).params(w.params())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        Map<Long, BigDecimal> values = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT v.indicator_id, sum(v.value)" + FROM + " JOIN ledger_value v ON v.entry_id = e.id" + w.sql() + " GROUP BY 1")
+                .params(w.params()).query((rs, i) -> values.put(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros())).list();
+        return new Sums(heads[0], heads[1], values);
     }
 
     /** How many entries match, counted up to a limit (limit + 1 means "more"). */

@@ -1,5 +1,6 @@
 package cn.zhutui.pairing.internal;
 
+import cn.zhutui.common.OfficialDocument;
 import cn.zhutui.pairing.Compliance;
 import cn.zhutui.pairing.ComplianceRow;
 import cn.zhutui.pairing.FigureRow;
@@ -8,7 +9,6 @@ import cn.zhutui.pairing.PairingFigures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,34 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.springframework.stereotype.Component;
 
 /**
- * The quarterly circular (通报) of 三联三促 (seeds/003: "每季度进行一次通报，表扬先进、鞭策后进") as a
- * GB/T 9704 公文: the issuing org in red over a red rule, the title in 小标宋, the body in 仿宋 at
- * 三号 with its figures in sentences, the units praised and those behind, the members with
- * pairings not visited, the sign-off with the org and the date, page numbers "— 1 —". The print
- * page says the same (see {@link #text}).
+ * The quarterly circular (通报) of 三联三促 (seeds/003: "每季度进行一次通报，表扬先进、鞭策后进"): its
+ * figures in sentences, the units praised and those behind, the members with pairings not
+ * visited, the sign-off — as a GB/T 9704 .docx and as the print page (the same {@link #text}).
  */
 @Component
 public class ComplianceCircular {
 
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String HEADING_FONT = "黑体";
-
     /** The circular's text, paragraph by paragraph: the title, the addressees, the body, the sign-off. */
-    public record Text(String issuer, String title, String to, List<String> body, String signOff, String date) {
+    public record Text(String issuer, String title, String to, List<String> body, String signOff, String date, String isoDate) {
     }
 
     public Text text(Compliance c, PairingFigures f, LocalDate date) {
@@ -84,82 +68,50 @@ public class ComplianceCircular {
         body.add("各单位要对照“五个一”职责清单逐项补齐短板，未走访的结对须在下季度第一个月内完成入户，并如实记录走访情况和佐证材料；"
                 + "“四个有”出现回落的农户，结对委员要及时协调解决，防止返贫。");
         return new Text(c.orgName(), "关于" + quarter + "“三联三促”结对帮扶履职情况的通报", "各专门委员会、各委员活动小组，各位委员：", body,
-                c.orgName(), date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
+                c.orgName(), date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日", date.toString());
     }
 
-    /** The circular as .docx: A4, 公文 margins, the fonts named with their common fallbacks. */
-    public void write(Text t, OutputStream out) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
-            CTPageSz size = sect.addNewPgSz();
-            size.setW(BigInteger.valueOf(11906));
-            size.setH(BigInteger.valueOf(16838));
-            CTPageMar mar = sect.addNewPgMar();
-            mar.setTop(BigInteger.valueOf(2098));
-            mar.setBottom(BigInteger.valueOf(1984));
-            mar.setLeft(BigInteger.valueOf(1588));
-            mar.setRight(BigInteger.valueOf(1474));
-            // 发文机关标志: red, centred, over a red rule
-            XWPFParagraph issuer = doc.createParagraph();
-            issuer.setAlignment(ParagraphAlignment.CENTER);
-            issuer.setBorderBottom(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
-            issuer.setSpacingAfter(400);
-            run(issuer, t.issuer(), TITLE_FONT, 26, true, "C00000");
-            XWPFParagraph title = doc.createParagraph();
-            title.setAlignment(ParagraphAlignment.CENTER);
-            title.setSpacingBefore(300);
-            title.setSpacingAfter(300);
-            run(title, t.title(), TITLE_FONT, 22, false, null);
-            XWPFParagraph to = doc.createParagraph();
-            run(to, t.to(), BODY_FONT, 16, false, null);
+    /**
+     * The circular as .docx through the platform's {@link OfficialDocument} (GB/T 9704: 小标宋 title,
+     * 仿宋 三号 body at 22 lines a page, 黑体 headings, sign-off, page numbers "— 1 —"), with the
+     * units' figures attached as a table on a landscape page.
+     */
+    public void write(Text t, Compliance c, OutputStream out) throws IOException {
+        try (OfficialDocument doc = new OfficialDocument()) {
+            doc.title(t.title());
+            doc.paragraph(t.to());
             for (String s : t.body()) {
-                XWPFParagraph p = doc.createParagraph();
-                p.setAlignment(ParagraphAlignment.BOTH);
-                p.setIndentationFirstLine(640);
-                p.setSpacingBetween(28, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
-                boolean heading = s.matches("^[一二三四五六七八九十]、.*") && s.length() < 12;
-                run(p, s, heading ? HEADING_FONT : BODY_FONT, 16, false, null);
+                if (heading(s)) {
+                    doc.heading(s);
+                } else {
+                    doc.paragraph(s);
+                }
             }
-            XWPFParagraph gap = doc.createParagraph();
-            gap.setSpacingBefore(600);
-            for (String s : List.of(t.signOff(), t.date())) {
-                XWPFParagraph p = doc.createParagraph();
-                p.setAlignment(ParagraphAlignment.RIGHT);
-                p.setIndentationRight(800);
-                run(p, s, BODY_FONT, 16, false, null);
+            doc.signOff(t.signOff(), LocalDate.parse(t.isoDate()));
+            doc.landscapeFromHere();
+            doc.attachmentTitle("附表", c.orgName() + "　" + c.quarter().label(Locale.SIMPLIFIED_CHINESE) + "结对帮扶履职情况", "");
+            List<OfficialDocument.Column> columns = List.of(new OfficialDocument.Column("单位", OfficialDocument.columnWidth("禄劝彝族苗族自治县政协农业和农村委员会"), false),
+                    column("结对"), column("应走访"), column("已走访"), column("未走访"), column("未完成职责"), column("“四个有”回落"));
+            List<List<String>> rows = new ArrayList<>();
+            for (ComplianceRow u : c.units()) {
+                rows.add(List.of(u.orgName(), String.valueOf(u.pairings()), String.valueOf(u.expected()), String.valueOf(u.visited()),
+                        String.valueOf(u.notVisited()), String.valueOf(u.openItems()), String.valueOf(u.regressed())));
             }
-            footer(doc);
+            ComplianceRow total = c.total();
+            rows.add(List.of("合计", String.valueOf(total.pairings()), String.valueOf(total.expected()), String.valueOf(total.visited()),
+                    String.valueOf(total.notVisited()), String.valueOf(total.openItems()), String.valueOf(total.regressed())));
+            doc.table(columns, rows, java.util.Set.of(rows.size() - 1));
             doc.write(out);
         }
     }
 
-    /** Page numbers as 公文 write them: — 1 —, in 宋体 四号. */
-    private static void footer(XWPFDocument doc) {
-        XWPFHeaderFooterPolicy policy = doc.createHeaderFooterPolicy();
-        XWPFFooter footer = policy.createFooter(XWPFHeaderFooterPolicy.DEFAULT);
-        XWPFParagraph p = footer.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        run(p, "— ", "宋体", 14, false, null);
-        XWPFRun begin = p.createRun();
-        begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        XWPFRun instr = p.createRun();
-        instr.getCTR().addNewInstrText().setStringValue("PAGE");
-        XWPFRun end = p.createRun();
-        end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
-        run(p, " —", "宋体", 14, false, null);
+    private static OfficialDocument.Column column(String title) {
+        return new OfficialDocument.Column(title, OfficialDocument.columnWidth(title + "00"), true);
     }
 
-    private static void run(XWPFParagraph p, String text, String font, int size, boolean bold, String color) {
-        XWPFRun r = p.createRun();
-        r.setText(text);
-        r.setFontFamily(font);
-        r.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
-        r.setFontFamily("SimSun", XWPFRun.FontCharRange.ascii);
-        r.setFontSize(size);
-        r.setBold(bold);
-        if (color != null) {
-            r.setColor(color);
-        }
+    /** "一、总体情况": a first-level heading. */
+    public static boolean heading(String s) {
+        return s.matches("^[一二三四五六七八九十]、.*") && s.length() < 12;
     }
 
     static String plain(BigDecimal v) {

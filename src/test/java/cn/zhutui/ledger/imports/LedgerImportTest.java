@@ -139,9 +139,18 @@ class LedgerImportTest {
         fill(sales, 3, "越权委员" + tag, today, "", "530128001001", "不存在的委员", "", "", "", "", "", "2", "3");
         fill(sales, 4, "超出范围" + tag, today, "", "530128001001", member, "", "", "", "", "", "2.5", "999999");
         fill(sales, 5, "锁定期间" + tag, "2022-03-01", "", "530128001001", member, "", "", "", "", "", "1", "1");
+        // places written as people say them: one that fits, one that fits two villages, one that fits none
+        fill(sales, 6, "地点口语" + tag, today, "", "禄劝/撒营盘", member, "", "", "", "", "", "1", "1");
+        fill(sales, 7, "地点两处" + tag, today, "", "大松", member, "", "", "", "", "", "1", "1");
+        fill(sales, 8, "地点没有" + tag, today, "", "禄劝县/不存在镇", member, "", "", "", "", "", "1", "1");
         Job job = run(bytes(wb), "有错.xlsx");
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(jobs.result(job)).as("%s", jobs.result(job)).containsEntry("errors", 5);
+        assertThat(jobs.result(job)).as("%s", jobs.result(job)).containsEntry("errors", 7);
+        @SuppressWarnings("unchecked")
+        List<String> sentences = (List<String>) jobs.result(job).get("firstErrors");
+        assertThat(sentences).contains("第8行「地点」：“大松”有2处：禄劝彝族苗族自治县/乌东德镇/大松树村民委员会、禄劝彝族苗族自治县/翠华镇/大松园村民委员会，"
+                + "请写上所属的县或乡镇，或从下拉列表中选择", "第9行「地点」：找不到“禄劝县/不存在镇”，请从下拉列表中选择，或写成“县/乡镇/村”");
+        assertThat(sentences).noneMatch(e -> e.contains("*") || e.contains("代码") || e.contains("!"));
         assertThat(ledger.search(staff(), new LedgerQuery(campaign(), null, null, null, null, null, null, false, tag, null), PageRequest.of(1, 10)).total())
                 .isZero();
 
@@ -157,6 +166,15 @@ class LedgerImportTest {
         assertThat(marked.getRow(3).getCell(errorColumn).getStringCellValue()).contains("不存在的委员");
         assertThat(marked.getRow(4).getCell(errorColumn).getStringCellValue()).contains("须为整数", "销售额");
         assertThat(marked.getRow(5).getCell(errorColumn).getStringCellValue()).contains("锁定");
+        assertThat(marked.getRow(6).getCell(errorColumn)).as("a place written as spoken is accepted").isNull();
+        // the same workbook: its dropdowns, hidden lists, frozen panes and guide are still there
+        assertThat(marked.getDataValidations()).hasSize(3);
+        assertThat(back.isSheetHidden(back.getSheetIndex("_members"))).isTrue();
+        assertThat(marked.getPaneInformation().isFreezePane()).isTrue();
+        assertThat(back.getSheet("填写说明")).isNotNull();
+        // the error column only where there are errors
+        Sheet jobsSheet = back.getSheet("就业岗位");
+        assertThat(jobsSheet.getRow(0).getCell(jobsSheet.getRow(0).getLastCellNum() - 1).getStringCellValue()).isNotEqualTo("错误说明");
         CellStyle badDate = marked.getRow(2).getCell(1).getCellStyle();
         assertThat(badDate.getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
         assertThat(marked.getRow(2).getCell(0).getCellStyle().getFillForegroundColor()).isNotEqualTo(IndexedColors.ROSE.getIndex());
@@ -167,9 +185,13 @@ class LedgerImportTest {
         marked.removeRow(marked.getRow(3));
         marked.removeRow(marked.getRow(4));
         marked.removeRow(marked.getRow(5));
+        marked.getRow(7).getCell(3).setCellValue("乌东德镇/大松树");
+        marked.removeRow(marked.getRow(8));
         Job fixed = run(bytes(back), "改好了.xlsx");
         assertThat(fixed.status()).as("%s", jobs.result(fixed)).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(jobs.result(fixed)).containsEntry("imported", 2);
+        assertThat(jobs.result(fixed)).containsEntry("imported", 4);
+        assertThat(ledger.search(staff(), new LedgerQuery(campaign(), null, null, null, null, null, null, false, "地点口语" + tag, null),
+                PageRequest.of(1, 1)).items().get(0).entry().regionCode()).isEqualTo("530128102");
     }
 
     @Test
@@ -212,7 +234,7 @@ class LedgerImportTest {
         List<SheetRow> rows = SpreadsheetReader.readAll(new ByteArrayInputStream(bytes(wb)), 50_000);
         LedgerImportService.Parsed parsed = imports.parse(staff(), fx.structure(), rows, zh);
         assertThat(parsed.errors()).extracting(ImportError::sheet, ImportError::row, ImportError::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("就业岗位", 2, "地点*"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("就业岗位", 2, "地点"));
     }
 
     private Job run(byte[] file, String name) throws InterruptedException {

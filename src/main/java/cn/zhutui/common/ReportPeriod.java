@@ -1,4 +1,4 @@
-package cn.zhutui.report;
+package cn.zhutui.common;
 
 import cn.zhutui.common.Period;
 import cn.zhutui.common.PeriodType;
@@ -33,6 +33,9 @@ public record ReportPeriod(String id, LocalDate from, LocalDate to, Kind kind, P
         Matcher ytd = YTD.matcher(v);
         if (ytd.matches()) {
             Period end = Period.parse(ytd.group(1));
+            if (end.end().equals(LocalDate.of(end.year(), 12, 31))) {
+                return parse(String.valueOf(end.year())); // to the end of the fourth quarter (or December) is the year
+            }
             return new ReportPeriod(v, LocalDate.of(end.year(), 1, 1), end.end(), Kind.YEAR_TO_DATE, end);
         }
         Matcher range = RANGE.matcher(v);
@@ -106,6 +109,73 @@ public record ReportPeriod(String id, LocalDate from, LocalDate to, Kind kind, P
                     : base.year() + "年1月至" + base.index() + "月");
             case CUSTOM -> en ? from + " to " + to : from + " 至 " + to;
         };
+    }
+
+    /**
+     * A period chosen on the picker: a year, then a span of it — "Y" the year, "S1"/"S2" a half,
+     * "Q1".."Q4" a quarter, "M1".."M12" a month, "YQ1".."YQ3" the year to the end of a quarter,
+     * "YM1".."YM11" the year to the end of a month.
+     */
+    public static ReportPeriod of(int year, String span) {
+        if (span == null || span.isBlank() || span.equals("Y")) {
+            return parse(String.valueOf(year));
+        }
+        Matcher m = SPAN.matcher(span.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a span: " + span);
+        }
+        int n = Integer.parseInt(m.group(2));
+        return switch (m.group(1)) {
+            case "S" -> parse(year + "S" + n);
+            case "Q" -> parse(year + "Q" + n);
+            case "M" -> parse(String.format("%d%02d", year, n));
+            case "YQ" -> parse(year + "Q" + n + "YTD");
+            case "YM" -> parse(String.format("%d%02dYTD", year, n));
+            default -> throw new IllegalArgumentException("not a span: " + span);
+        };
+    }
+
+    private static final Pattern SPAN = Pattern.compile("^(S|Q|M|YQ|YM)(\\d{1,2})$");
+
+    /** The picker's span of this period ("Y", "Q3", "YQ3" …), or null for a range of days. */
+    public String span() {
+        return switch (kind) {
+            case STANDARD -> switch (base.type()) {
+                case YEAR -> "Y";
+                case HALF_YEAR -> "S" + base.index();
+                case QUARTER -> "Q" + base.index();
+                case MONTH -> "M" + base.index();
+            };
+            case YEAR_TO_DATE -> (base.type() == PeriodType.QUARTER ? "YQ" : "YM") + base.index();
+            case CUSTOM -> null;
+        };
+    }
+
+    /** Whether the period runs past the given day (it is still going on, or lies ahead). */
+    public boolean unfinished(LocalDate today) {
+        return to.isAfter(today) && !from.isAfter(today);
+    }
+
+    /**
+     * For an unfinished period, the same days of the period before (the first as many days of it
+     * as this one has run); otherwise the whole period before. None for a year to date.
+     */
+    public ReportPeriod previousComparable(LocalDate today) {
+        ReportPeriod before = previous();
+        if (before == null || !unfinished(today)) {
+            return before;
+        }
+        long days = ChronoUnit.DAYS.between(from, today);
+        LocalDate end = before.from().plusDays(days);
+        return custom(before.from(), end.isAfter(before.to()) ? before.to() : end);
+    }
+
+    /** For an unfinished period, the same dates a year before, up to today's; otherwise the whole same period. */
+    public ReportPeriod sameLastYearComparable(LocalDate today) {
+        if (!unfinished(today)) {
+            return sameLastYear();
+        }
+        return custom(from.minusYears(1), today.minusYears(1));
     }
 
     /** Choices for a period picker: this year's and last year's periods and year-to-dates, newest first. */

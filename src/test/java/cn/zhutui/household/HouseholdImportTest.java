@@ -93,7 +93,9 @@ class HouseholdImportTest {
         long existing = households.create(staff(), form(existingName, TestIds.of("530128", born)));
         String head1 = TestIds.luquan();
         String head2 = TestIds.of("530128", born);
-        byte[] file = filled(List.of(household("杨富" + suffix, head1, "脱贫户、监测户"), household(existingName, head2, "示范户")),
+        List<String> byName = new java.util.ArrayList<>(household("杨富" + suffix, head1, "脱贫户、监测户"));
+        byName.set(0, "屏山街道/北街社区");
+        byte[] file = filled(List.of(byName, household(existingName, head2, "示范户")),
                 List.of(List.of(head1, "杨妻" + suffix, "配偶", "", "女", "1963-02-03", "普通劳动力", "健康", "小学", ""),
                         List.of(head1, "杨子" + suffix, "子女", TestIds.of("530128", LocalDate.of(1990, 4, 4)), "", "", "技能劳动力", "健康", "高中或中专", "2019-05-01")));
         Job job = run(file);

@@ -215,6 +215,8 @@ public class HouseholdImportJob implements JobHandler {
             return List.of();
         }
         LocalDate today = households.today();
+        // villages as people write them ("屏山街道/北街社区", "北街社区"), within the user's region
+        cn.zhutui.region.PlaceNames places = regions.placeNames(orgs.find(scope.orgId()).flatMap(orgs::effectiveRegion).orElse(null));
         Map<String, Integer> headRowById = new HashMap<>();
         Map<String, HouseholdService.ImportedHousehold> byHeadId = new LinkedHashMap<>();
         Map<String, Integer> anyIdRow = new HashMap<>();
@@ -224,10 +226,7 @@ public class HouseholdImportJob implements JobHandler {
             }
             HouseholdForm f = new HouseholdForm();
             String village = cell(row, hc, "村（社区）");
-            f.setRegionCode(regionCode(village));
-            if (!village.isEmpty() && f.getRegionCode() == null) {
-                errors.add(ImportError.of(row, "村（社区）", "household.import.village", village));
-            }
+            f.setRegionCode(village.isEmpty() ? null : regionCode(places, row, village, errors));
             f.setAddress(cell(row, hc, "地址"));
             f.setHeadName(cell(row, hc, "户主姓名"));
             f.setHeadIdNumber(cell(row, hc, "户主身份证号"));
@@ -374,18 +373,28 @@ public class HouseholdImportJob implements JobHandler {
         return i == null ? "" : row.cell(i);
     }
 
-    /** A village as the template writes it ("…[530128001001]"), a bare code, or a name unique in the table. */
-    private String regionCode(String cell) {
-        if (cell.isEmpty()) {
-            return null;
-        }
+    /** A village as the template writes it ("…[530128001001]"), a bare code, or its name as people write it. */
+    private String regionCode(cn.zhutui.region.PlaceNames places, SheetRow row, String cell, List<ImportError> errors) {
         Matcher m = CODE_CELL.matcher(cell);
         String code = m.matches() ? m.group(1) : cell.matches("\\d{6,12}") ? cell : null;
         if (code != null) {
-            return regions.find(code).map(Region::code).orElse(null);
+            Optional<Region> r = regions.find(code);
+            if (r.isEmpty()) {
+                errors.add(ImportError.of(row, "村（社区）", "household.import.village", cell));
+            }
+            return r.map(Region::code).orElse(null);
         }
-        List<Region> found = regions.search(cell, null, 3).stream().filter(r -> r.name().equals(cell)).toList();
-        return found.size() == 1 ? found.get(0).code() : null;
+        cn.zhutui.region.PlaceNames.Match match = places.find(cell);
+        if (match.found()) {
+            return match.region().code();
+        }
+        if (match.candidates().isEmpty()) {
+            errors.add(ImportError.of(row, "村（社区）", "household.import.village", cell));
+        } else {
+            errors.add(ImportError.of(row, "村（社区）", "household.import.villageAmbiguous", cell, match.candidates().size(),
+                    String.join("、", match.candidates().stream().limit(5).map(places::label).toList())));
+        }
+        return null;
     }
 
     private String code(SheetRow row, String type, String column, String value, List<ImportError> errors) {

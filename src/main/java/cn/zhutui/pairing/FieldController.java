@@ -176,7 +176,7 @@ class FieldController {
         model.addAttribute("form", form);
         model.addAttribute("choices", choices);
         model.addAttribute("open", open);
-        Campaign campaign = scope.can(Permission.LEDGER_RECORD) ? campaigns.current(scope, null) : null;
+        Campaign campaign = scope.can(Permission.LEDGER_RECORD) ? campaigns.current(scope, form.getLedgerCampaignId()) : null;
         CampaignStructure structure = campaign == null ? null : campaigns.structure(campaign.id());
         model.addAttribute("structure", structure);
         model.addAttribute("idempotencyKey", idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey);

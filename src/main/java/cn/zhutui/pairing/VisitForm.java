@@ -36,6 +36,7 @@ public class VisitForm {
     private List<Long> dutyItemIds = new ArrayList<>();
     private Map<Goal, GoalStatus> goals = new EnumMap<>(Goal.class);
     private boolean recordLedger;
+    private Long ledgerCampaignId;
     private Long ledgerTaskTypeId;
     private Map<Long, BigDecimal> ledgerValues = new LinkedHashMap<>();
     private int version;
@@ -117,6 +118,9 @@ public class VisitForm {
     public void setGoals(Map<Goal, GoalStatus> goals) { this.goals = goals == null ? new EnumMap<>(Goal.class) : goals; }
     public boolean isRecordLedger() { return recordLedger; }
     public void setRecordLedger(boolean recordLedger) { this.recordLedger = recordLedger; }
+    /** The campaign whose task types the form offered (a form kept offline may be sent after another campaign began). */
+    public Long getLedgerCampaignId() { return ledgerCampaignId; }
+    public void setLedgerCampaignId(Long ledgerCampaignId) { this.ledgerCampaignId = ledgerCampaignId; }
     public Long getLedgerTaskTypeId() { return ledgerTaskTypeId; }
     public void setLedgerTaskTypeId(Long ledgerTaskTypeId) { this.ledgerTaskTypeId = ledgerTaskTypeId; }
     public Map<Long, BigDecimal> getLedgerValues() { return ledgerValues; }

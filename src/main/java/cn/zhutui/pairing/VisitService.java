@@ -421,7 +421,7 @@ public class VisitService {
      * and rules, in this transaction; its problems are shown on the visit form's ledger fields.
      */
     private long recordLedger(DataScope scope, Pairing p, VisitForm f, List<VisitPerson> people, List<StoredFile> photos, VisitSource source) {
-        Campaign campaign = campaigns.current(scope, null);
+        Campaign campaign = campaigns.current(scope, f.getLedgerCampaignId());
         if (campaign == null) {
             throw BusinessException.onField("recordLedger", "pairing.visit.noCampaign");
         }

@@ -251,6 +251,7 @@ class PairingServiceTest {
         LocalDate today = pairings.today();
         VisitForm work = PairingFixtures.visit(p, today, 1, 1, "0", 0);
         work.setRecordLedger(true);
+        work.setLedgerCampaignId(ledgerFx.structure().campaign().id());
         work.setLedgerTaskTypeId(ledgerFx.taskType("产业技术服务").id());
         long tech = ledgerFx.indicator("产业技术服务", "提供技术服务").id();
         // the ledger's own rules apply: a value the indicator refuses rolls back the visit too

@@ -238,6 +238,39 @@ public class PairingService {
 
     // ---------------------------------------------------------------- writing
 
+    // ---------------------------------------------------------------- import (used by the import job)
+
+    /** Whether an import job already saved its pairings (a job run again after a restart). */
+    public long importedBy(long jobId) {
+        return repository.importedBy(jobId);
+    }
+
+    /**
+     * Every rule a new pairing breaks, without saving it (the import reports all rows' errors at
+     * once); empty when it could be made.
+     */
+    public List<BusinessException> problems(DataScope scope, PairingForm form) {
+        scope.require(Permission.PAIRING_EDIT);
+        try {
+            check(scope, form, null);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.violations();
+        } catch (BusinessException e) {
+            return List.of(e);
+        }
+    }
+
+    /** Makes the checked pairings of an import, all in one transaction (one wrong, none made); returns their ids. */
+    @Transactional
+    public List<Long> saveImported(DataScope scope, List<PairingForm> forms, long jobId) {
+        List<Long> ids = new ArrayList<>();
+        for (PairingForm f : forms) {
+            ids.add(create(scope, f, null, jobId));
+        }
+        return ids;
+    }
+
     /** Makes a pairing: office staff, for an org of their subtree; the helper and target checked for its kind. */
     @Transactional
     public long create(DataScope scope, PairingForm form) {

@@ -76,7 +76,7 @@ class PairingWebTest {
                 "/pairings/compliance?orgId=" + group + "&period=2025Q2", "/pairings/compliance/member/" + member + "?period=2025Q2",
                 "/pairings/compliance/circular?period=2025Q2", "/pairings/figures", "/pairings/figures?period=2025&groupBy=county",
                 "/pairings/figures?period=2025&groupBy=kind", "/pairings/templates", "/pairings/templates/" + template, "/pairings/industries",
-                "/visits", "/visits/" + v, "/visits/" + v + "/edit", "/field/", "/field/visit?pairing=" + p, "/field/pairings/" + p,
+                "/pairings/import", "/pairings/import/template", "/visits", "/visits/" + v, "/visits/" + v + "/edit", "/field/", "/field/visit?pairing=" + p, "/field/pairings/" + p,
                 "/pairings/household-panel/" + h);
         for (String page : pages) {
             mvc.perform(get(page).with(as("luquan.staff"))).andExpect(status().isOk());
@@ -100,6 +100,7 @@ class PairingWebTest {
         // but not another household, nor the office pages
         mvc.perform(get("/households/" + h).with(as("member.demo"))).andExpect(status().isNotFound());
         mvc.perform(get("/pairings/compliance").with(as("member.demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/pairings/import").with(as("member.demo"))).andExpect(status().isForbidden());
         for (String page : List.of("/field/", "/households", "/pairings", "/visits")) {
             mvc.perform(get(page).with(as("cadre.demo"))).andExpect(status().isOk());
         }

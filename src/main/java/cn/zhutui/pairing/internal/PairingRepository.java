@@ -238,6 +238,10 @@ public class PairingRepository {
     }
 
     /** Pairings of a household in effect on a day. */
+    public long importedBy(long jobId) {
+        return jdbc.sql("SELECT count(*) FROM pairing WHERE import_job_id = :j").param("j", jobId).query(Long.class).single();
+    }
+
     public long activeOfHousehold(long householdId, LocalDate day) {
         return jdbc.sql("""
                         SELECT count(*) FROM pairing WHERE household_id = :h AND start_date <= :day AND (end_date IS NULL OR end_date >= :day)""")

@@ -460,12 +460,12 @@ SELECT format('%s s', round(extract(epoch FROM clock_timestamp()) - :t_step, 1))
 
 -- ---------------------------------------------------------------------------------------------
 \echo
-\echo '== 4. Statistics facts, rebuilt with the aggregation of V12__ledger_fact.sql'
+\echo '== 4. Statistics facts, rebuilt with the aggregations of V12__ledger_fact.sql, V16 and V63'
 -- ---------------------------------------------------------------------------------------------
 SELECT extract(epoch FROM clock_timestamp()) AS t_step \gset
 
 BEGIN;
-TRUNCATE ledger_fact, ledger_member_fact, ledger_member_year;
+TRUNCATE ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact;
 INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
 SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6), e.task_type_id,
        v.indicator_id, e.status = 'APPROVED', sum(v.value)
@@ -478,11 +478,25 @@ SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, le
   FROM ledger_entry e
  WHERE e.status IN ('SUBMITTED', 'APPROVED')
  GROUP BY 1, 2, 3, 4, 5, 6, 7;
-INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries)
-SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, m.member_id, e.status = 'APPROVED', count(*)
+-- a member's month with the bits of its days (V63)
+INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries, days)
+SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, m.member_id, e.status = 'APPROVED', count(*),
+       bit_or(1 << (extract(day FROM e.start_date)::int - 1))
   FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
  WHERE e.status IN ('SUBMITTED', 'APPROVED')
  GROUP BY 1, 2, 3, 4, 5;
+-- the day facts of V63
+INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, value)
+SELECT e.campaign_id, e.start_date, e.status = 'APPROVED', e.unit_org_id, v.indicator_id, sum(v.value)
+  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+ WHERE e.status IN ('SUBMITTED', 'APPROVED')
+ GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, entries, households, persons)
+SELECT e.campaign_id, e.start_date, e.status = 'APPROVED', e.unit_org_id, 0, count(*), coalesce(sum(e.households), 0),
+       coalesce(sum(e.persons), 0)
+  FROM ledger_entry e
+ WHERE e.status IN ('SUBMITTED', 'APPROVED')
+ GROUP BY 1, 2, 3, 4;
 -- the month bits of V16__stats_speed.sql
 INSERT INTO ledger_member_year (campaign_id, year, approved, unit_org_id, member_id, months)
 SELECT campaign_id, extract(year FROM month)::int, approved, unit_org_id, member_id,
@@ -503,7 +517,7 @@ SELECT extract(epoch FROM clock_timestamp()) AS t_step \gset
 ALTER TABLE ledger_entry RESET (autovacuum_enabled);
 ALTER TABLE ledger_value RESET (autovacuum_enabled);
 ALTER TABLE ledger_entry_member RESET (autovacuum_enabled);
-VACUUM (ANALYZE) org, member, member_org, ledger_entry, ledger_value, ledger_entry_member, ledger_fact, ledger_member_fact, ledger_member_year;
+VACUUM (ANALYZE) org, member, member_org, ledger_entry, ledger_value, ledger_entry_member, ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact;
 
 SELECT format('%s s', round(extract(epoch FROM clock_timestamp()) - :t_step, 1)) AS "step 5 took";
 

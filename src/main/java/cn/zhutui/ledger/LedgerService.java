@@ -279,15 +279,19 @@ public class LedgerService {
             }
         }
         Checked c = check(scope, form, null, submit);
+        EntryStatus status = submit ? EntryStatus.SUBMITTED : EntryStatus.DRAFT;
         long id = repository.insert(new LedgerRepository.NewEntry(c.campaign().id(), c.taskType().id(), c.org().id(), c.unit().id(),
-                form, submit ? EntryStatus.SUBMITTED : EntryStatus.DRAFT, source, scope.userId(), workKey(form, c.values()), null, null));
-        repository.replaceMembers(id, c.memberIds());
-        repository.replaceValues(id, c.values());
+                form, status, source, scope.userId(), workKey(form, c.values()), null, null));
+        // a new entry: its members and figures go in at once, nothing to replace
+        repository.insertMembersAndValues(id, c.memberIds(), c.values());
         repository.addEditor(id, scope.userId());
-        repository.recomputeFlags(List.of(id));
-        audit.record(scope, "CREATE", "ledger_entry", id, form.getTitle(), null, snapshot(id));
+        // a new entry has no evidence yet: only its look-alikes by work are flagged
+        repository.flagSameWork(id);
+        audit.record(scope, "CREATE", "ledger_entry", id, form.getTitle(), null, snapshot(form, status, c));
         if (submit) {
-            changed(scope, id, EntryStatus.DRAFT, EntryStatus.SUBMITTED, null);
+            facts.moved(List.of(id), EntryStatus.DRAFT, EntryStatus.SUBMITTED);
+            events.publishEvent(new EntryStatusChanged(id, c.campaign().id(), c.unit().id(), scope.userId(), EntryStatus.DRAFT,
+                    EntryStatus.SUBMITTED, null, scope.userId()));
         }
         if (idempotencyKey != null) {
             idempotency.complete(scope.userId(), "ledger.create", idempotencyKey, id);
@@ -790,6 +794,28 @@ public class LedgerService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A new entry's record for the audit log, from what was just checked (the same fields as snapshot(id)). */
+    private Map<String, Object> snapshot(EntryForm form, EntryStatus status, Checked c) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("status", status.name());
+        s.put("taskTypeId", c.taskType().id());
+        s.put("orgId", c.org().id());
+        s.put("title", form.getTitle());
+        s.put("description", form.getDescription());
+        s.put("startDate", form.getStartDate().toString());
+        s.put("endDate", form.effectiveEndDate().toString());
+        s.put("regionCode", form.getRegionCode());
+        s.put("households", form.getHouseholds());
+        s.put("persons", form.getPersons());
+        s.put("partner", form.getPartner());
+        s.put("members", members.findAll(c.memberIds()).stream().map(Member::name).toList());
+        Map<String, String> values = new TreeMap<>();
+        c.values().forEach((k, v) -> values.put(c.structure().indicator(k).map(Indicator::title).orElse(String.valueOf(k)),
+                v.stripTrailingZeros().toPlainString()));
+        s.put("values", values);
+        return s;
     }
 
     private Map<String, Object> snapshot(long id) {

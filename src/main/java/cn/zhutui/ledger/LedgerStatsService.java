@@ -44,9 +44,34 @@ public class LedgerStatsService {
             rows.addAll(factSums(split.months(), group, parentDepth, indicatorId));
         }
         for (StatQuery days : split.days()) {
-            rows.addAll(entrySums(days, group, parentDepth, indicatorId));
+            rows.addAll(dayFactsKnow(q, group) ? dayFactSums(days, group, parentDepth, indicatorId) : entrySums(days, group, parentDepth, indicatorId));
         }
         return split.days().isEmpty() || split.months() == null && split.days().size() == 1 ? rows : merged(rows);
+    }
+
+    /**
+     * The day facts know units and days only: a range's days are summed from them unless the
+     * query filters or groups by what only the entries know (a place, a task type, an org's own).
+     */
+    private static boolean dayFactsKnow(StatQuery q, StatGroup group) {
+        return q.regionPrefix() == null && (q.counties() == null || q.counties().isEmpty()) && q.focusAreaId() == null
+                && q.taskTypeId() == null && q.orgPath() == null
+                && (group == StatGroup.TOTAL || group == StatGroup.UNIT || group == StatGroup.CHILD_UNIT || group == StatGroup.MONTH);
+    }
+
+    /** As factSums, from the day facts of the query's days (summed per unit first, then grouped by org). */
+    private List<StatRow> dayFactSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+        Where w = new Where().and("f.campaign_id = :campaign").param("campaign", q.campaignId())
+                .and("f.day BETWEEN :from AND :to").param("from", q.from()).param("to", q.to());
+        approved(w, q, "f.approved");
+        w.and("f.indicator_id = :indicator", "indicator", indicatorId);
+        w.and("f.unit_org_id IN (SELECT id FROM org WHERE path LIKE :unitPath || '%')", "unitPath", q.unitPath());
+        String key = group == StatGroup.MONTH ? "to_char(date_trunc('month', f.day), 'YYYY-MM')" : "''";
+        return statRows("SELECT " + groupKey(group, "x.fk", parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value,"
+                + " sum(x.entries) AS entries, sum(x.households) AS households, sum(x.persons) AS persons FROM ("
+                + " SELECT f.unit_org_id, " + key + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
+                + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_day_fact f" + w.sql() + " GROUP BY 1, 2, 3"
+                + ") x JOIN org u ON u.id = x.unit_org_id GROUP BY 1, 2", w);
     }
 
     private List<StatRow> factSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
@@ -119,7 +144,8 @@ public class LedgerStatsService {
     public Map<String, Long> members(DataScope scope, StatQuery q, StatGroup group, int parentDepth) {
         check(scope, q);
         Split split = memberSplit(q);
-        if (split.days().isEmpty() || split.months() == null && split.days().size() == 1) {
+        boolean oneSource = split.days().isEmpty() || split.months() == null && split.days().size() == 1 && !memberYearsKnow(q);
+        if (oneSource) {
             // one source: counted in the database
             Where w = split.months() != null ? memberYears(split.months()) : filter(q);
             String pairs = split.months() != null ? memberYearPairs(group, parentDepth, w) : entryPairs(group, parentDepth, w);
@@ -128,7 +154,7 @@ public class LedgerStatsService {
                     .params(w.params()).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
-        // whole months from the month bits, the days at either end from the entries: a member counts once
+        // whole months from the month bits, the days at either end from the day bits (or the entries): a member counts once
         Map<String, java.util.Set<Long>> byGroup = new java.util.HashMap<>();
         java.util.Set<Long> all = new java.util.HashSet<>();
         org.springframework.jdbc.core.RowCallbackHandler collect = rs -> {
@@ -188,9 +214,37 @@ public class LedgerStatsService {
             jdbc.sql(memberYearPairs(group, parentDepth, w)).params(w.params()).query(handler);
         }
         for (StatQuery days : split.days()) {
-            Where w = filter(days);
-            jdbc.sql(entryPairs(group, parentDepth, w)).params(w.params()).query(handler);
+            if (memberYearsKnow(days)) {
+                // the day bits are a month's: a run of days is read month by month
+                for (LocalDate start = days.from(); !start.isAfter(days.to()); start = start.withDayOfMonth(1).plusMonths(1)) {
+                    LocalDate end = start.withDayOfMonth(start.lengthOfMonth());
+                    Where w = memberDays(days.withRange(start, end.isAfter(days.to()) ? days.to() : end));
+                    jdbc.sql(memberDayPairs(group, parentDepth, w)).params(w.params()).query(handler);
+                }
+            } else {
+                Where w = filter(days);
+                jdbc.sql(entryPairs(group, parentDepth, w)).params(w.params()).query(handler);
+            }
         }
+    }
+
+    /** The member months of a run of days within one month, with a day of it among their day bits. */
+    private static Where memberDays(StatQuery q) {
+        int mask = 0;
+        for (LocalDate d = q.from(); !d.isAfter(q.to()); d = d.plusDays(1)) {
+            mask |= 1 << (d.getDayOfMonth() - 1);
+        }
+        Where w = new Where().and("mf.campaign_id = :campaign").param("campaign", q.campaignId())
+                .and("mf.month = :month").param("month", q.from().withDayOfMonth(1))
+                .and("mf.days & :days <> 0").param("days", mask);
+        approved(w, q, "mf.approved");
+        w.and("u.path LIKE :unitPath || '%'", "unitPath", q.unitPath());
+        return w;
+    }
+
+    private static String memberDayPairs(StatGroup group, int parentDepth, Where w) {
+        return "SELECT DISTINCT " + groupKey(group, "''", parentDepth) + " AS grp, mf.member_id"
+                + " FROM ledger_member_fact mf JOIN org u ON u.id = mf.unit_org_id" + w.sql();
     }
 
     private static Split memberSplit(StatQuery q) {

@@ -31,6 +31,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
                     // knows a username could otherwise cut off that user's integrations
                     .filter(UserAccount::enabled)
                     .ifPresent(u -> {
+                        // the account just read serves the request's scope too (read once, not twice)
+                        request.setAttribute(CurrentScope.ACCOUNT, u);
                         ZhutuiUserDetails details = new ZhutuiUserDetails(u);
                         SecurityContextHolder.getContext().setAuthentication(
                                 UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));

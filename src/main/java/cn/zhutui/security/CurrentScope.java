@@ -21,6 +21,8 @@ public class CurrentScope {
 
     private static final String ATTRIBUTE = CurrentScope.class.getName();
     private static final String MUST_CHANGE = ATTRIBUTE + ".mustChange";
+    /** The account an API request was authenticated with, read by the token filter in this very request. */
+    static final String ACCOUNT = ATTRIBUTE + ".account";
 
     private final UserRepository users;
     private final OrgService orgs;
@@ -43,7 +45,8 @@ public class CurrentScope {
         if (auth == null || !(auth.getPrincipal() instanceof ZhutuiUserDetails user)) {
             return Optional.empty();
         }
-        Optional<UserAccount> account = users.find(user.id()).filter(UserAccount::enabled);
+        Optional<UserAccount> account = request != null && request.getAttribute(ACCOUNT) instanceof UserAccount read && read.id() == user.id()
+                ? Optional.of(read) : users.find(user.id()).filter(UserAccount::enabled);
         Optional<DataScope> scope = account.map(this::scopeOf);
         if (request != null && scope.isPresent()) {
             request.setAttribute(ATTRIBUTE, scope.get());

@@ -76,6 +76,8 @@ class OrgChangeConsistencyTest {
         assertThat(facts.valueDifferences()).as("the sums follow the entries").isZero();
         assertThat(facts.entryDifferences()).as("the entry counts").isZero();
         assertThat(facts.memberYearDifferences()).as("who took part each month").isZero();
+        assertThat(facts.dayDifferences()).as("the day facts follow too").isZero();
+        assertThat(facts.memberDayDifferences()).as("and who took part each day").isZero();
         // review routing: Luquan's reviewer no longer reviews it, Kunming (the level above both) still does
         assertThat(ledger.actions(scopes.of("luquan.reviewer"), ledger.get(kunming, submitted)).review()).isFalse();
         assertThatThrownBy(() -> ledger.get(scopes.of("luquan.reviewer"), submitted)).isInstanceOf(cn.zhutui.common.NotFoundException.class);

@@ -231,6 +231,8 @@ class ReportServiceTest {
         assertThat(facts.valueDifferences()).as("the sums").isZero();
         assertThat(facts.entryDifferences()).as("the entry counts").isZero();
         assertThat(facts.memberYearDifferences()).as("the month bits of who took part").isZero();
+        assertThat(facts.dayDifferences()).as("the day facts").isZero();
+        assertThat(facts.memberDayDifferences()).as("the day bits of who took part").isZero();
     }
 
     @Test

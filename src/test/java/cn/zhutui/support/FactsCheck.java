@@ -56,7 +56,35 @@ public class FactsCheck {
                 + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fresh + ")) d").query(Long.class).single();
     }
 
+    /** Rows of the day facts (sums and entry counts) that differ. */
+    public long dayDifferences() {
+        String fresh = """
+                SELECT e.campaign_id, e.start_date, e.status = 'APPROVED', e.unit_org_id, v.indicator_id, sum(v.value), 0::bigint, 0::bigint, 0::bigint
+                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id WHERE e.status IN ('SUBMITTED', 'APPROVED') GROUP BY 1, 2, 3, 4, 5
+                UNION ALL
+                SELECT e.campaign_id, e.start_date, e.status = 'APPROVED', e.unit_org_id, 0, 0, count(*), coalesce(sum(e.households), 0),
+                       coalesce(sum(e.persons), 0)
+                  FROM ledger_entry e WHERE e.status IN ('SUBMITTED', 'APPROVED') GROUP BY 1, 2, 3, 4""";
+        String kept = """
+                SELECT campaign_id, day, approved, unit_org_id, indicator_id, value, entries, households, persons FROM ledger_day_fact
+                 WHERE (indicator_id <> 0 AND value <> 0) OR (indicator_id = 0 AND entries <> 0)""";
+        return jdbc.sql("SELECT count(*) FROM ((" + fresh + ") EXCEPT (" + kept + ")) d").query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fresh + ")) d").query(Long.class).single();
+    }
+
+    /** Rows of the members' months (entry counts and day bits) that differ. */
+    public long memberDayDifferences() {
+        String fresh = """
+                SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, m.member_id, e.status = 'APPROVED',
+                       count(*)::int, bit_or(1 << (extract(day FROM e.start_date)::int - 1))
+                  FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                 WHERE e.status IN ('SUBMITTED', 'APPROVED') GROUP BY 1, 2, 3, 4, 5""";
+        String kept = "SELECT campaign_id, month, unit_org_id, member_id, approved, entries, days FROM ledger_member_fact WHERE entries > 0";
+        return jdbc.sql("SELECT count(*) FROM ((" + fresh + ") EXCEPT (" + kept + ")) d").query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fresh + ")) d").query(Long.class).single();
+    }
+
     public long allDifferences() {
-        return valueDifferences() + entryDifferences() + memberYearDifferences();
+        return valueDifferences() + entryDifferences() + memberYearDifferences() + dayDifferences() + memberDayDifferences();
     }
 }

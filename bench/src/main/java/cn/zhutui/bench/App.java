@@ -15,6 +15,9 @@ public class App {
     public String user;
     @Param("Zhutui2026")
     public String password;
+    /** Who records in the write benchmark (each client logs in as this user). */
+    @Param("province.staff")
+    public String writer;
     /** The quarter of the tables; its year-to-date is the YTD table. */
     @Param("2025Q3")
     public String quarter;

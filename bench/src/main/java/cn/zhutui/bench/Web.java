@@ -77,14 +77,73 @@ final class Web {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build()));
     }
 
+    /** A create over the API: 201 expected, with an Idempotency-Key. */
+    JsonNode apiCreate(String path, String jsonBody, String idempotencyKey) {
+        return json(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), 201));
+    }
+
+    /** A file as the browser downloads it. */
+    byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A form with a file, sent as the browser sends it (multipart, with the page's CSRF token);
+     * answers the address the app redirected to.
+     */
+    String upload(String formPage, String path, Map<String, String> fields, String fileField, String filename, byte[] content) {
+        String boundary = "----zhutui" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf(get(formPage)));
+        try {
+            for (Map.Entry<String, String> f : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("upload to " + path + " answered " + r.statusCode());
+            }
+            return r.uri().getPath();
+        } catch (IOException e) {
+            throw new IllegalStateException(path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
 
     private String send(HttpRequest request) {
+        return send(request, 200);
+    }
+
+    private String send(HttpRequest request, int expected) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200) {
+            if (r.statusCode() != expected) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + r.statusCode() + ": "
                         + r.body().substring(0, Math.min(300, r.body().length())));
             }

@@ -43,50 +43,101 @@ public class LedgerFacts {
         List<Long> list = List.copyOf(all);
         for (int i = 0; i < list.size(); i += 5000) {
             List<Long> ids = list.subList(i, Math.min(list.size(), i + 5000));
+            // the month and day sums, of the figures and of the entries, in one statement (four distinct keys)
             jdbc.sql("""
-                            INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
-                            SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                   e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
-                              FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
-                             WHERE e.id IN (:ids)
-                             GROUP BY 1, 2, 3, 4, 5, 6
-                            ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                            DO UPDATE SET value = ledger_fact.value + EXCLUDED.value""")
-                    .param("ids", ids).param("approved", approved).param("sign", sign).update();
+                            WITH month_values AS (
+                                INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
+                                SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                       e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
+                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5, 6
+                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                                DO UPDATE SET value = ledger_fact.value + EXCLUDED.value),
+                            month_entries AS (
+                                INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
+                                                         entries, households, persons)
+                                SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                       e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
+                                       :sign * coalesce(sum(e.persons), 0)
+                                  FROM ledger_entry e
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5
+                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                                DO UPDATE SET entries = ledger_fact.entries + EXCLUDED.entries,
+                                              households = ledger_fact.households + EXCLUDED.households,
+                                              persons = ledger_fact.persons + EXCLUDED.persons),
+                            -- the same sums per day and unit, for the days of a range that do not fill a month
+                            day_values AS (
+                                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, value)
+                                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, v.indicator_id, :sign * sum(v.value)
+                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5
+                                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
+                                DO UPDATE SET value = ledger_day_fact.value + EXCLUDED.value),
+                            day_entries AS (
+                                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, entries, households, persons)
+                                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, 0, :sign * count(*),
+                                       :sign * coalesce(sum(e.households), 0), :sign * coalesce(sum(e.persons), 0)
+                                  FROM ledger_entry e
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4
+                                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
+                                DO UPDATE SET entries = ledger_day_fact.entries + EXCLUDED.entries,
+                                              households = ledger_day_fact.households + EXCLUDED.households,
+                                              persons = ledger_day_fact.persons + EXCLUDED.persons)
+                            SELECT 1""")
+                    .param("ids", ids).param("approved", approved).param("sign", sign).query(Integer.class).list();
+            // a member's month: how many entries, and on which days (bits); a day leaves the bits
+            // only when none of the member's other entries of that month falls on it
             jdbc.sql("""
-                            INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
-                                                     entries, households, persons)
-                            SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                   e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
-                                   :sign * coalesce(sum(e.persons), 0)
-                              FROM ledger_entry e
-                             WHERE e.id IN (:ids)
-                             GROUP BY 1, 2, 3, 4, 5
-                            ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                            DO UPDATE SET entries = ledger_fact.entries + EXCLUDED.entries,
-                                          households = ledger_fact.households + EXCLUDED.households,
-                                          persons = ledger_fact.persons + EXCLUDED.persons""")
-                    .param("ids", ids).param("approved", approved).param("sign", sign).update();
-            jdbc.sql("""
-                            INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries)
+                            INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries, days)
                             SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, m.member_id, :approved,
-                                   :sign * count(*)
+                                   :sign * count(*), CASE WHEN :sign > 0 THEN bit_or(1 << (extract(day FROM e.start_date)::int - 1)) ELSE 0 END
                               FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
                              WHERE e.id IN (:ids)
                              GROUP BY 1, 2, 3, 4
                             ON CONFLICT (campaign_id, month, unit_org_id, member_id, approved)
-                            DO UPDATE SET entries = ledger_member_fact.entries + EXCLUDED.entries""")
+                            DO UPDATE SET entries = ledger_member_fact.entries + EXCLUDED.entries,
+                                          days = ledger_member_fact.days | EXCLUDED.days""")
                     .param("ids", ids).param("approved", approved).param("sign", sign).update();
-            if (sign < 0) {
-                // a member with no entries left in a month no longer counts as having taken part
+            if (sign > 0) {
+                // a month joins the bits: or'ed in (a concurrent removal recomputes under its row locks and sees this once committed)
                 jdbc.sql("""
-                                DELETE FROM ledger_member_fact f
-                                 USING ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
-                                 WHERE e.id IN (:ids) AND f.campaign_id = e.campaign_id
-                                   AND f.month = date_trunc('month', e.start_date)::date AND f.unit_org_id = e.unit_org_id
-                                   AND f.member_id = m.member_id AND f.approved = :approved AND f.entries <= 0""")
+                                INSERT INTO ledger_member_year (campaign_id, year, approved, unit_org_id, member_id, months)
+                                SELECT e.campaign_id, extract(year FROM e.start_date)::int, :approved, e.unit_org_id, m.member_id,
+                                       bit_or(1 << (extract(month FROM e.start_date)::int - 1))
+                                  FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5
+                                ON CONFLICT (campaign_id, year, approved, unit_org_id, member_id)
+                                DO UPDATE SET months = ledger_member_year.months | EXCLUDED.months""")
                         .param("ids", ids).param("approved", approved).update();
+                continue;
             }
+            // a member with no entries left in a month no longer counts as having taken part
+            jdbc.sql("""
+                            DELETE FROM ledger_member_fact f
+                             USING ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                             WHERE e.id IN (:ids) AND f.campaign_id = e.campaign_id
+                               AND f.month = date_trunc('month', e.start_date)::date AND f.unit_org_id = e.unit_org_id
+                               AND f.member_id = m.member_id AND f.approved = :approved AND f.entries <= 0""")
+                    .param("ids", ids).param("approved", approved).update();
+            // the days of the months they left, from the other entries of each member there
+            jdbc.sql("""
+                            UPDATE ledger_member_fact f
+                               SET days = (SELECT coalesce(bit_or(1 << (extract(day FROM o.start_date)::int - 1)), 0)
+                                             FROM ledger_entry o JOIN ledger_entry_member om ON om.entry_id = o.id
+                                            WHERE om.member_id = f.member_id AND o.campaign_id = f.campaign_id
+                                              AND o.unit_org_id = f.unit_org_id AND o.id NOT IN (:ids)
+                                              AND o.start_date >= f.month AND o.start_date < f.month + interval '1 month'
+                                              AND o.status = CASE WHEN f.approved THEN 'APPROVED' ELSE 'SUBMITTED' END)
+                              FROM ledger_entry e JOIN ledger_entry_member m ON m.entry_id = e.id
+                             WHERE e.id IN (:ids) AND f.campaign_id = e.campaign_id
+                               AND f.month = date_trunc('month', e.start_date)::date AND f.unit_org_id = e.unit_org_id
+                               AND f.member_id = m.member_id AND f.approved = :approved""")
+                    .param("ids", ids).param("approved", approved).update();
             refreshMemberYears(ids, approved);
         }
     }

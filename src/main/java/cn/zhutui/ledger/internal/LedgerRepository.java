@@ -121,9 +121,12 @@ public class LedgerRepository {
         if (f.flaggedOnly()) {
             w.and("EXISTS (SELECT 1 FROM ledger_flag fl WHERE fl.entry_id = e.id)");
         }
-        if (f.mine() != null) {
+        if (f.mine() != null && f.mine().memberId() == null) {
+            // a user who is no member: what they recorded, from the creator's index (a clerk may have imported thousands)
+            w.and("e.created_by = :mineUser").param("mineUser", f.mine().userId());
+        } else if (f.mine() != null) {
             w.and("(e.created_by = :mineUser OR EXISTS (SELECT 1 FROM ledger_entry_member mm WHERE mm.entry_id = e.id AND mm.member_id = :mineMember))")
-                    .param("mineUser", f.mine().userId()).param("mineMember", f.mine().memberId() == null ? -1L : f.mine().memberId());
+                    .param("mineUser", f.mine().userId()).param("mineMember", f.mine().memberId());
         }
         return w;
     }
@@ -380,6 +383,20 @@ public class LedgerRepository {
         }
     }
 
+    /** A new entry's members and figures, each in one statement. */
+    public void insertMembersAndValues(long id, Collection<Long> memberIds, Map<Long, BigDecimal> values) {
+        if (!memberIds.isEmpty()) {
+            jdbc.sql("INSERT INTO ledger_entry_member (entry_id, member_id) SELECT :id, unnest(CAST(:members AS bigint[]))")
+                    .param("id", id).param("members", memberIds.toArray(new Long[0])).update();
+        }
+        if (!values.isEmpty()) {
+            jdbc.sql("INSERT INTO ledger_value (entry_id, indicator_id, value)"
+                            + " SELECT :id, unnest(CAST(:indicators AS bigint[])), unnest(CAST(:values AS numeric[]))")
+                    .param("id", id).param("indicators", values.keySet().toArray(new Long[0]))
+                    .param("values", values.values().toArray(new BigDecimal[0])).update();
+        }
+    }
+
     public void replaceValues(long id, Map<Long, BigDecimal> values) {
         jdbc.sql("DELETE FROM ledger_value WHERE entry_id = :id").param("id", id).update();
         values.forEach((indicator, value) -> jdbc.sql("INSERT INTO ledger_value (entry_id, indicator_id, value) VALUES (:id, :i, :v)")
@@ -460,11 +477,21 @@ public class LedgerRepository {
         }
     }
 
+    /** The look-alikes by work of a new entry (which has no flags or evidence yet). */
+    public void flagSameWork(long id) {
+        sameWork(List.of(id));
+    }
+
     private void recomputeFlagsChunk(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("DELETE FROM ledger_flag WHERE entry_id IN (:ids) OR other_entry_id IN (:ids)").param("ids", ids).update();
+        sameWork(ids);
+        samePhoto(ids);
+    }
+
+    private void sameWork(Collection<Long> ids) {
         // at most a few look-alikes per entry: a file of near-identical rows must not pair up quadratically
         jdbc.sql("""
                         INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
@@ -480,6 +507,9 @@ public class LedgerRepository {
                         ) x CROSS JOIN LATERAL (VALUES (x.a, x.b), (x.b, x.a)) AS p(a, b)
                         ON CONFLICT DO NOTHING""")
                 .param("ids", ids).update();
+    }
+
+    private void samePhoto(Collection<Long> ids) {
         jdbc.sql("""
                         INSERT INTO ledger_flag (entry_id, kind, other_entry_id)
                         SELECT DISTINCT p.a, 'SAME_PHOTO', p.b FROM (

@@ -26,7 +26,15 @@ public enum Permission {
     LEDGER_REVIEW(ADMIN, REVIEWER),
     PERIOD_SUBMIT(ADMIN, STAFF),
     PERIOD_UNLOCK(ADMIN, REVIEWER),
-    REPORT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER);
+    REPORT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER),
+    /** the household registry: office roles in their org's region, cadres in theirs, members their paired households */
+    HOUSEHOLD_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE, MEMBER),
+    HOUSEHOLD_EDIT(ADMIN, STAFF, CADRE),
+    PAIRING_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE, MEMBER),
+    PAIRING_EDIT(ADMIN, STAFF),
+    /** record visits and tick duties: office staff for their scope, members and cadres for their own pairings */
+    PAIRING_VISIT(ADMIN, STAFF, MEMBER, CADRE),
+    DUTY_TEMPLATE_EDIT(ADMIN, STAFF);
 
     private final Set<Role> roles;
 

@@ -14,7 +14,16 @@ final class DemoNames {
     static final List<String> EXPERTISE = List.of("农业技术", "电商销售", "医疗卫生", "教育培训", "金融服务", "法律服务", "文化旅游",
             "建筑规划", "特色种植", "畜牧养殖", "中药材", "乡村治理");
 
-    private final Random random = new Random(20210506);
+    private final Random random;
+
+    DemoNames() {
+        this(20210506);
+    }
+
+    /** Another sequence of names (the households of the pairing demo are not the members). */
+    DemoNames(long seed) {
+        this.random = new Random(seed);
+    }
 
     String person() {
         char surname = SURNAMES.charAt(random.nextInt(SURNAMES.length()));

@@ -26,6 +26,16 @@ public enum Permission {
     LEDGER_REVIEW(ADMIN, REVIEWER),
     PERIOD_SUBMIT(ADMIN, STAFF),
     PERIOD_UNLOCK(ADMIN, REVIEWER),
+    /** 协商在基层: read platforms, topics, meetings and outcomes in scope (members: their own meetings) */
+    CONSULT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE, MEMBER),
+    /** run the consultation work of one's own committee: platforms, procedure, topics, meetings, outcomes */
+    CONSULT_MANAGE(ADMIN, STAFF),
+    /** raise a topic (a cadre's wait for the office to accept them) */
+    CONSULT_RAISE(ADMIN, STAFF, CADRE),
+    /** record follow-up notes and residents' feedback on outcomes */
+    CONSULT_FOLLOW_UP(ADMIN, STAFF, CADRE),
+    /** publish outcomes on the public page (the county office) */
+    CONSULT_PUBLISH(ADMIN, STAFF),
     REPORT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER);
 
     private final Set<Role> roles;

@@ -7,6 +7,20 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** When and where a meeting is held, by whom, and its agenda. */
 public class MeetingForm {
 
+    public static MeetingForm of(Meeting m) {
+        MeetingForm f = new MeetingForm();
+        f.topicId = m.topicId();
+        f.title = m.title();
+        f.heldOn = m.heldOn();
+        f.startTime = m.startTime();
+        f.place = m.place();
+        f.hostMemberId = m.hostMemberId();
+        f.agenda = m.agenda();
+        f.version = m.version();
+        return f;
+    }
+
+
     private Long topicId;
     private String title;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

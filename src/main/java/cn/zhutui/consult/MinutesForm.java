@@ -3,6 +3,16 @@ package cn.zhutui.consult;
 /** The minutes of a meeting and what it reached: a consensus, or the disagreement recorded. */
 public class MinutesForm {
 
+    public static MinutesForm of(Meeting m) {
+        MinutesForm f = new MinutesForm();
+        f.minutes = m.minutes();
+        f.consensus = m.consensus();
+        f.consensusReached = m.consensusReached();
+        f.version = m.version();
+        return f;
+    }
+
+
     private String minutes;
     private String consensus;
     private Boolean consensusReached;

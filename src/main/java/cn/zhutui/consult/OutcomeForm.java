@@ -6,6 +6,16 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** An outcome agreed at a meeting: the action, who carries it out, by when. */
 public class OutcomeForm {
 
+    public static OutcomeForm of(Outcome o) {
+        OutcomeForm f = new OutcomeForm();
+        f.action = o.action();
+        f.responsible = o.responsible();
+        f.deadline = o.deadline();
+        f.version = o.version();
+        return f;
+    }
+
+
     private String action;
     private String responsible;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

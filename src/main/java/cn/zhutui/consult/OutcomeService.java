@@ -98,6 +98,10 @@ public class OutcomeService {
         this.idempotency = idempotency;
     }
 
+    public LocalDate today() {
+        return access.today();
+    }
+
     // ---------------------------------------------------------------- reading
 
     public Page<OutcomeRow> search(DataScope scope, OutcomeQuery q, PageRequest page) {

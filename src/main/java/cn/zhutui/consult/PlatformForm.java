@@ -6,6 +6,20 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What is filled in for a platform: its name, level, place, venue; the committee running it is the user's own. */
 public class PlatformForm {
 
+    public static PlatformForm of(Platform p) {
+        PlatformForm f = new PlatformForm();
+        f.name = p.name();
+        f.level = p.level();
+        f.regionCode = p.regionCode();
+        f.venue = p.venue();
+        f.description = p.description();
+        f.establishedOn = p.establishedOn();
+        f.active = p.active();
+        f.version = p.version();
+        return f;
+    }
+
+
     private String name;
     private String level;
     private String regionCode;

@@ -3,6 +3,17 @@ package cn.zhutui.consult;
 /** A step of a committee's procedure as edited by its office. */
 public class StepForm {
 
+    public static StepForm of(Step s) {
+        StepForm f = new StepForm();
+        f.name = s.name();
+        f.nameEn = s.nameEn();
+        f.requirement = s.requirement();
+        f.enabled = s.enabled();
+        f.version = s.version();
+        return f;
+    }
+
+
     private String name;
     private String nameEn;
     private StepCheck requirement = StepCheck.NONE;

@@ -6,6 +6,23 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What is filled in for a topic, on the page, on a phone or in a spreadsheet row: the same rules for each door (ConsultRules). */
 public class TopicForm {
 
+    public static TopicForm of(Topic t) {
+        TopicForm f = new TopicForm();
+        f.platformId = t.platformId();
+        f.title = t.title();
+        f.description = t.description();
+        f.source = t.source();
+        f.raisedBy = t.raisedBy();
+        f.raisedMemberId = t.raisedMemberId();
+        f.raisedOn = t.raisedOn();
+        f.regionCode = t.regionCode();
+        f.affected = t.affected();
+        f.households = t.households();
+        f.version = t.version();
+        return f;
+    }
+
+
     private Long platformId;
     private String title;
     private String description;

@@ -102,6 +102,11 @@ public class TopicService {
         this.events = events;
     }
 
+    /** Today in the users' time zone (forms start from it). */
+    public LocalDate today() {
+        return access.today();
+    }
+
     // ---------------------------------------------------------------- reading
 
     public Page<TopicRow> search(DataScope scope, TopicQuery q, PageRequest page) {

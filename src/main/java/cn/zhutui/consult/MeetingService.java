@@ -310,7 +310,7 @@ public class MeetingService {
         requireState(m, MinutesState.DRAFT);
         Participant p = participant(meetingId, participantId);
         if (p.host()) {
-            throw new BusinessException("consult.participant.host");
+            throw new BusinessException("consult.participant.hostRemove");
         }
         repository.deleteParticipant(participantId);
         repository.touch(meetingId);
@@ -513,7 +513,7 @@ public class MeetingService {
 
     static void requireState(Meeting m, MinutesState state) {
         if (m.minutesState() != state) {
-            throw new BusinessException("consult.minutes.state." + state.name());
+            throw new BusinessException("consult.minutes.needState." + state.name());
         }
     }
 

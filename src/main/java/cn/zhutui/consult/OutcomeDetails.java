@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public record OutcomeDetails(Outcome outcome, String status, Meeting meeting, Topic topic, Platform platform, String orgName,
                              List<FollowUp> followUps, List<Feedback> feedback, Map<Long, String> names, List<HistoryLine> history,
-                             Set<OutcomeAction> actions, PublishForm suggestedPublication) {
+                             Set<OutcomeAction> actions, PublishForm suggestedPublication,
+                             String countyCode) {
 
     public boolean can(String action) {
         return actions.contains(OutcomeAction.valueOf(action));

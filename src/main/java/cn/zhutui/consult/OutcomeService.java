@@ -161,7 +161,8 @@ public class OutcomeService {
         }
         return new OutcomeDetails(o, o.status(access.today()), m, t, platforms.find(m.platformId()).orElseThrow(),
                 orgs.names(List.of(o.orgId())).get(o.orgId()), notes, feedback, access.userNames(userIds),
-                access.history("consult_outcome", id), actions(scope, o, m, t), suggestedPublication(o, m, t));
+                access.history("consult_outcome", id), actions(scope, o, m, t), suggestedPublication(o, m, t),
+                orgs.find(o.orgId()).map(orgs::unitOf).map(cn.zhutui.org.Org::regionCode).orElse(null));
     }
 
     public Set<OutcomeAction> actions(DataScope scope, Outcome o, Meeting m, Topic t) {

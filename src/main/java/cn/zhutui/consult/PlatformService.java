@@ -48,9 +48,12 @@ public class PlatformService {
     private final RegionService regions;
     private final MemberService members;
     private final AuditService audit;
+    private final cn.zhutui.dict.DictService dict;
 
     PlatformService(PlatformRepository repository, TopicRepository topics, StepRepository steps, ConsultFacts facts, ConsultAccess access,
-                    ConsultRules rules, OrgService orgs, RegionService regions, MemberService members, AuditService audit) {
+                    ConsultRules rules, OrgService orgs, RegionService regions, MemberService members, AuditService audit,
+                    cn.zhutui.dict.DictService dict) {
+        this.dict = dict;
         this.repository = repository;
         this.topics = topics;
         this.steps = steps;
@@ -237,11 +240,11 @@ public class PlatformService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static Map<String, Object> snapshot(Platform p) {
+    private Map<String, Object> snapshot(Platform p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
-        m.put("level", p.level());
-        m.put("regionCode", p.regionCode());
+        m.put("level", dict.label(ConsultRules.LEVELS, p.level()));
+        m.put("regionCode", regions.find(p.regionCode()).map(Region::name).orElse(p.regionCode()));
         m.put("venue", p.venue());
         m.put("description", p.description());
         m.put("establishedOn", p.establishedOn() == null ? null : p.establishedOn().toString());
@@ -249,11 +252,11 @@ public class PlatformService {
         return m;
     }
 
-    private static Map<String, Object> seatSnapshot(CouncilSeat s) {
+    private Map<String, Object> seatSnapshot(CouncilSeat s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
-        m.put("identity", s.identity());
-        m.put("role", s.role());
+        m.put("identity", dict.label(ConsultRules.ROLES, s.identity()));
+        m.put("role", dict.label(ConsultRules.COUNCIL_ROLES, s.role()));
         m.put("affiliation", s.affiliation());
         m.put("since", s.since() == null ? null : s.since().toString());
         m.put("until", s.until() == null ? null : s.until().toString());

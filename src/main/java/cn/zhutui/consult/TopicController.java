@@ -99,6 +99,7 @@ class TopicController {
                  @RequestParam(defaultValue = "false") boolean solved, Model model) {
         Board board = topics.board(scope, orgId, platformId, solved);
         model.addAttribute("board", board);
+        model.addAttribute("pending", topics.count(scope, new TopicQuery(board.orgId(), null, null, null, null, null, "PENDING", null, null, null)));
         model.addAttribute("platformId", platformId);
         model.addAttribute("platformChoices", platforms.ofOrg(scope, board.orgId()));
         model.addAttribute("countyChoices", orgs.inScope(scope, OrgKind.COMMITTEE));
@@ -170,6 +171,9 @@ class TopicController {
         model.addAttribute("form", form);
         model.addAttribute("topic", topic);
         model.addAttribute("platformChoices", choices);
+        java.util.Map<String, String> placeNames = new java.util.HashMap<>();
+        choices.forEach(p -> regions.find(p.regionCode()).ifPresent(r -> placeNames.put(r.code(), r.name())));
+        model.addAttribute("placeNames", placeNames);
         model.addAttribute("memberChoices", scope.can(Permission.MEMBER_VIEW) ? members.namesInScope(scope) : java.util.Map.of());
         model.addAttribute("regionName", regions.find(form.getRegionCode()).map(r -> r.name()).orElse(""));
         model.addAttribute("idempotencyKey", idempotencyKey == null || idempotencyKey.isBlank() ? java.util.UUID.randomUUID().toString() : idempotencyKey);

@@ -160,7 +160,7 @@ public class MeetingService {
         LocalDate today = access.today();
         return new MeetingDetails(m, t, platforms.find(m.platformId()).orElseThrow(), orgs.names(List.of(m.orgId())).get(m.orgId()),
                 members.find(m.hostMemberId()).map(Member::name).orElse(""), people, repository.files(id),
-                outcomes.ofMeeting(id).stream().map(o -> topicService.summary(o, today)).toList(),
+                outcomes.ofMeeting(id).stream().map(o -> topicService.summary(o, m, today)).toList(),
                 access.history("consult_meeting", id), actions(scope, m, people), me, m.minutesLate(today), m.held(today));
     }
 

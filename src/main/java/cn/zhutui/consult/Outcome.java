@@ -29,9 +29,15 @@ public record Outcome(long id, long meetingId, long topicId, long orgId, String 
     }
 
     /**
-     * OPEN, OVERDUE, DONE (carried out, feedback awaited or not solved yet) or SOLVED: what a list
-     * and the public page show (messages consult.outcome.status.*), derived from the dated facts.
+     * AGREED while the minutes of its meeting are not final (not decided yet); then OPEN, OVERDUE,
+     * DONE (carried out, feedback awaited or not solved) or SOLVED: what a list and the public page
+     * show (messages consult.outcome.status.*), derived from the dated facts.
      */
+    public String status(LocalDate today, boolean decided) {
+        return decided ? status(today) : "AGREED";
+    }
+
+    /** The status of a decided outcome. */
     public String status(LocalDate today) {
         if (doneOn != null) {
             return Boolean.TRUE.equals(solved) ? "SOLVED" : "DONE";

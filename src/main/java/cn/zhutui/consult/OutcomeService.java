@@ -159,7 +159,7 @@ public class OutcomeService {
         if (o.publishedBy() != null) {
             userIds.add(o.publishedBy());
         }
-        return new OutcomeDetails(o, o.status(access.today()), m, t, platforms.find(m.platformId()).orElseThrow(),
+        return new OutcomeDetails(o, o.status(access.today(), m.isFinal()), m, t, platforms.find(m.platformId()).orElseThrow(),
                 orgs.names(List.of(o.orgId())).get(o.orgId()), notes, feedback, access.userNames(userIds),
                 access.history("consult_outcome", id), actions(scope, o, m, t), suggestedPublication(o, m, t),
                 orgs.find(o.orgId()).map(orgs::unitOf).map(cn.zhutui.org.Org::regionCode).orElse(null));
@@ -503,7 +503,7 @@ public class OutcomeService {
             Topic t = ts.get(o.topicId());
             Meeting m = ms.get(o.meetingId());
             return new OutcomeRow(o, t.title(), platformNames.get(m.platformId()), m.heldOn(),
-                    PlatformService.shortLineage(regionNames.get(t.regionCode())), orgNames.get(o.orgId()), o.status(today), m.isFinal());
+                    PlatformService.shortLineage(regionNames.get(t.regionCode())), orgNames.get(o.orgId()), o.status(today, m.isFinal()), m.isFinal());
         }).toList();
     }
 

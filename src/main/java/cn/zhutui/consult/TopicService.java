@@ -221,16 +221,16 @@ public class TopicService {
         List<MeetingSummary> result = new ArrayList<>();
         for (Meeting m : list) {
             List<Participant> ps = people.getOrDefault(m.id(), List.of());
-            List<OutcomeSummary> os = outcomes.ofMeeting(m.id()).stream().map(o -> summary(o, today)).toList();
+            List<OutcomeSummary> os = outcomes.ofMeeting(m.id()).stream().map(o -> summary(o, m, today)).toList();
             result.add(new MeetingSummary(m, hosts.get(m.hostMemberId()), ps.size(), ps.stream().filter(Participant::present).count(), os));
         }
         return result;
     }
 
-    OutcomeSummary summary(Outcome o, LocalDate today) {
+    OutcomeSummary summary(Outcome o, Meeting m, LocalDate today) {
         List<FollowUp> notes = outcomes.followUps(o.id());
         List<Feedback> feedback = outcomes.feedback(o.id());
-        return new OutcomeSummary(o, o.status(today), notes.size(), notes.isEmpty() ? null : notes.get(notes.size() - 1),
+        return new OutcomeSummary(o, o.status(today, m.isFinal()), notes.size(), notes.isEmpty() ? null : notes.get(notes.size() - 1),
                 feedback.isEmpty() ? null : feedback.get(feedback.size() - 1));
     }
 

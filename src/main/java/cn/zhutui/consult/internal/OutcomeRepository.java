@@ -64,7 +64,7 @@ public class OutcomeRepository {
         if (f.status() != null) {
             switch (f.status()) {
                 case "OPEN" -> w.and("x.done_on IS NULL");
-                case "OVERDUE" -> w.and("x.done_on IS NULL AND x.deadline < :today").param("today", f.today());
+                case "OVERDUE" -> w.and("x.done_on IS NULL AND x.deadline < :today AND m.minutes_state = 'FINAL'").param("today", f.today());
                 case "DONE" -> w.and("x.done_on IS NOT NULL AND x.solved IS NOT TRUE");
                 case "SOLVED" -> w.and("x.done_on IS NOT NULL AND x.solved");
                 case "UNPUBLISHED" -> w.and("x.published_at IS NULL AND m.minutes_state = 'FINAL'");
@@ -228,8 +228,9 @@ public class OutcomeRepository {
     public List<Late> overdue(LocalDate today) {
         return jdbc.sql("""
                         SELECT x.org_id, x.id AS outcome_id, x.deadline, t.title AS topic_title
-                          FROM consult_outcome x JOIN consult_topic t ON t.id = x.topic_id
-                         WHERE x.done_on IS NULL AND x.deadline < :today ORDER BY x.org_id, x.deadline, x.id""")
+                          FROM consult_outcome x JOIN consult_topic t ON t.id = x.topic_id JOIN consult_meeting m ON m.id = x.meeting_id
+                         WHERE x.done_on IS NULL AND x.deadline < :today AND m.minutes_state = 'FINAL'
+                         ORDER BY x.org_id, x.deadline, x.id""")
                 .param("today", today).query(Late.class).list();
     }
 
@@ -260,7 +261,9 @@ public class OutcomeRepository {
     public Map<Long, Long> overdueByOrg(String orgPath, LocalDate from, LocalDate to, LocalDate today) {
         return jdbc.sql("""
                         SELECT x.org_id, count(*) FROM consult_outcome x JOIN org o ON o.id = x.org_id
+                          JOIN consult_meeting m ON m.id = x.meeting_id
                          WHERE x.done_on IS NULL AND x.deadline < :today AND x.deadline >= :from AND x.deadline <= :to
+                           AND m.minutes_state = 'FINAL'
                            AND o.path LIKE :path || '%' GROUP BY x.org_id""")
                 .param("today", today).param("from", from).param("to", to).param("path", orgPath)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
@@ -273,7 +276,7 @@ public class OutcomeRepository {
                         SELECT p.level, count(*) FROM consult_outcome x JOIN org o ON o.id = x.org_id
                           JOIN consult_meeting m ON m.id = x.meeting_id JOIN consult_platform p ON p.id = m.platform_id
                          WHERE x.done_on IS NULL AND x.deadline < :today AND x.deadline >= :from AND x.deadline <= :to
-                           AND o.path LIKE :path || '%' GROUP BY p.level""")
+                           AND m.minutes_state = 'FINAL' AND o.path LIKE :path || '%' GROUP BY p.level""")
                 .param("today", today).param("from", from).param("to", to).param("path", orgPath)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

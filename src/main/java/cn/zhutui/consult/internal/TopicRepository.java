@@ -226,7 +226,8 @@ public class TopicRepository {
                                (SELECT count(*) FROM consult_meeting m WHERE m.topic_id = t.id),
                                (SELECT count(*) FROM consult_outcome x WHERE x.topic_id = t.id),
                                (SELECT count(*) FROM consult_outcome x WHERE x.topic_id = t.id AND x.done_on IS NULL),
-                               (SELECT count(*) FROM consult_outcome x WHERE x.topic_id = t.id AND x.done_on IS NULL AND x.deadline < :today)
+                               (SELECT count(*) FROM consult_outcome x JOIN consult_meeting m ON m.id = x.meeting_id
+                                 WHERE x.topic_id = t.id AND x.done_on IS NULL AND x.deadline < :today AND m.minutes_state = 'FINAL')
                           FROM consult_topic t WHERE t.id IN (:ids)""")
                 .param("ids", topicIds).param("today", today)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}))

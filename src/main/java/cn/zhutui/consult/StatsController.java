@@ -27,7 +27,9 @@ class StatsController {
                 @RequestParam(defaultValue = "false") boolean byCounty, Locale locale, Model model) {
         ConsultStats s = stats.figures(scope, orgId, periodId, byCounty, locale);
         model.addAttribute("s", s);
-        model.addAttribute("periodChoices", stats.periodChoices(locale));
+        java.util.List<String[]> choices = stats.periodChoices(locale);
+        model.addAttribute("periodChoices", choices);
+        model.addAttribute("periodListed", choices.stream().anyMatch(c -> c[0].equals(s.period().id())));
         return "consult/stats";
     }
 

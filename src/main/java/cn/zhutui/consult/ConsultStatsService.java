@@ -137,7 +137,7 @@ public class ConsultStatsService {
         Workbooks.header(units, 1, titles(msg("consult.stats.unit", locale), locale), header);
         int r = 2;
         for (ConsultStats.Row row : stats.rows()) {
-            Workbooks.cells(units.createRow(r++), cells(row.own() ? row.org().name() + msg("consult.stats.ownSuffix", locale) : row.org().name(),
+            Workbooks.cells(units.createRow(r++), cells(row.own() && stats.rows().size() > 1 ? row.org().name() + msg("consult.stats.ownSuffix", locale) : row.org().name(),
                     row.figures()));
         }
         Workbooks.cells(units.createRow(r++), cells(stats.total().label(), stats.total()));

@@ -383,7 +383,7 @@ public class MeetingService {
             errors.add("consensusReached", "consult.send.consensus");
         }
         errors.throwIfAny();
-        if (!repository.moveMinutes(id, version, MinutesState.DRAFT, MinutesState.CONFIRMING, null)) {
+        if (!repository.moveMinutes(id, version, MinutesState.DRAFT, MinutesState.CONFIRMING, null, when(scope, m, 1))) {
             throw stale(id, version);
         }
         audit.record(scope, "SEND", "consult_meeting", id, null, Map.of("minutesState", "DRAFT"), Map.of("minutesState", "CONFIRMING"));
@@ -462,7 +462,8 @@ public class MeetingService {
                     waiting.stream().map(Participant::name).collect(Collectors.joining("、")));
         }
         facts.remove(List.of(m.topicId()));
-        if (!repository.moveMinutes(id, version, MinutesState.CONFIRMING, MinutesState.FINAL, scope.isSystem() ? null : scope.userId())) {
+        if (!repository.moveMinutes(id, version, MinutesState.CONFIRMING, MinutesState.FINAL, scope.isSystem() ? null : scope.userId(),
+                when(scope, m, 3))) {
             throw stale(id, version);
         }
         facts.restore(List.of(m.topicId()));
@@ -504,6 +505,19 @@ public class MeetingService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Now; or, for a loader entering a past meeting (the demo's history), the afternoon some days
+     * after the meeting, never later than now — so its report is dated as it would have been.
+     */
+    private java.time.OffsetDateTime when(DataScope scope, Meeting m, int daysAfter) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        if (!scope.isLoader() || scope.isSystem()) {
+            return now;
+        }
+        java.time.OffsetDateTime then = m.heldOn().plusDays(daysAfter).atTime(17, 0).atZone(access.zone()).toOffsetDateTime();
+        return then.isBefore(now) ? then : now;
+    }
 
     private void requireKeeper(DataScope scope, Meeting m) {
         if (!keeps(scope, m)) {

@@ -90,7 +90,7 @@ public class OutcomeReportService {
                 + present.size() + "人）。会议纪要已经参会人员确认。现将协商成果报告如下。";
 
         List<OutcomeReport.Section> sections = new ArrayList<>();
-        String place = regions.find(t.regionCode()).map(Region::name).orElse("");
+        String place = regions.find(t.regionCode()).map(Region::name).map(OutcomeReportService::shortPlace).orElse("");
         StringBuilder topic = new StringBuilder(t.description() == null || t.description().isBlank() ? t.title() : t.description().trim());
         topic.append("（议题来源：").append(dict.label(ConsultRules.SOURCES, t.source())).append("；").append(t.raisedOn().format(CHINESE_DATE))
                 .append("提出；涉及").append(place);
@@ -133,6 +133,11 @@ public class OutcomeReportService {
         OutcomeReport report = report(scope, meetingId);
         audit.record(scope, "PRINT", "consult_meeting", meetingId, report.title() + " · print", null, Map.of("format", "print"));
         return report;
+    }
+
+    /** 三蒙村民委员会 → 三蒙村, 北街社区居民委员会 → 北街社区: as a document names a place. */
+    static String shortPlace(String name) {
+        return name.replaceAll("村民委员会$", "村").replaceAll("社区居民委员会$", "社区").replaceAll("居民委员会$", "社区");
     }
 
     private static String heading(int i, String text) {

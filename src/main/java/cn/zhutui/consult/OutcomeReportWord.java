@@ -61,7 +61,7 @@ class OutcomeReportWord {
 
             XWPFParagraph header = paragraph(doc, ParagraphAlignment.CENTER);
             header.setSpacingBetween(1.0, LineSpacingRule.AUTO);
-            run(header, r.header(), TITLE_FONT, 26, false).setColor("E60012");
+            run(header, r.header(), TITLE_FONT, headerSize(r.header()), false).setColor("E60012");
             redRule(header);
             blank(doc);
 
@@ -100,6 +100,14 @@ class OutcomeReportWord {
             run(date, r.date(), BODY_FONT, 16, false);
             doc.write(out);
         }
+    }
+
+    /**
+     * The issuer's header at most 26 pt, smaller for a long name so it stays on one line of the
+     * type area (156 mm wide; a character is as wide as its size, 1 pt = 0.3528 mm).
+     */
+    static int headerSize(String header) {
+        return (int) Math.max(16, Math.min(26, Math.floor(156 / (header.length() * 0.3528))));
     }
 
     private static void page(XWPFDocument doc) {

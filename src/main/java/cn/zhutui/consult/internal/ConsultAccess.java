@@ -46,6 +46,11 @@ public class ConsultAccess {
         return LocalDate.now(clock);
     }
 
+    /** The users' time zone. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     /** The committee the user works for: their org's, or the nearest one above it. */
     public Org unit(DataScope scope) {
         return orgs.unitOf(orgs.find(scope.orgId()).orElseThrow());

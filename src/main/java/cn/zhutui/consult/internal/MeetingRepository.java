@@ -145,14 +145,19 @@ public class MeetingRepository {
 
     /** Moves the minutes from one state to another, if the meeting is still at the version the user saw. */
     public boolean moveMinutes(long id, int version, MinutesState from, MinutesState to, Long userId) {
+        return moveMinutes(id, version, from, to, userId, java.time.OffsetDateTime.now());
+    }
+
+    /** The same, at a given moment (a loader entering past meetings gives the day it happened). */
+    public boolean moveMinutes(long id, int version, MinutesState from, MinutesState to, Long userId, java.time.OffsetDateTime at) {
         return jdbc.sql("""
                         UPDATE consult_meeting SET minutes_state = :to, version = version + 1, updated_at = now(),
-                               sent_at = CASE WHEN :to = 'CONFIRMING' THEN now() ELSE sent_at END,
-                               finalized_at = CASE WHEN :to = 'FINAL' THEN now() ELSE finalized_at END,
+                               sent_at = CASE WHEN :to = 'CONFIRMING' THEN CAST(:at AS timestamptz) ELSE sent_at END,
+                               finalized_at = CASE WHEN :to = 'FINAL' THEN CAST(:at AS timestamptz) ELSE finalized_at END,
                                finalized_by = CASE WHEN :to = 'FINAL' THEN :user ELSE finalized_by END
                          WHERE id = :id AND version = :version AND minutes_state = :from""")
                 .param("to", to.name()).param("from", from.name()).param("user", userId).param("id", id).param("version", version)
-                .update() == 1;
+                .param("at", at).update() == 1;
     }
 
     /** Touches the meeting (a change of its participants): its version moves, so a stale form is refused. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * What waits for each person in the consultation work, for the home page's workbench: the county
  * office's topics to accept, overdue outcomes, minutes past due, outcomes to publish and feedback
  * to collect; the levels above, the overdue outcomes below them; a member, the minutes waiting for
- * their confirmation; a cadre, the outcomes to follow up in their region.
+ * their confirmation; a cadre, the outcomes to follow up in their region. An office without
+ * platforms of its own (a prefecture, the province) sees the overdue outcomes below it.
  */
 @Component
 class ConsultWorkItems implements WorkItemSource {
@@ -23,8 +24,10 @@ class ConsultWorkItems implements WorkItemSource {
     private final MeetingService meetings;
     private final OutcomeService outcomes;
     private final ConsultAccess access;
+    private final PlatformService platforms;
 
-    ConsultWorkItems(TopicService topics, MeetingService meetings, OutcomeService outcomes, ConsultAccess access) {
+    ConsultWorkItems(TopicService topics, MeetingService meetings, OutcomeService outcomes, ConsultAccess access, PlatformService platforms) {
+        this.platforms = platforms;
         this.topics = topics;
         this.meetings = meetings;
         this.outcomes = outcomes;
@@ -40,7 +43,8 @@ class ConsultWorkItems implements WorkItemSource {
         boolean office = scope.has(Role.ADMIN) || scope.has(Role.STAFF) || scope.has(Role.REVIEWER) || scope.has(Role.VIEWER);
         if (office) {
             long unit = access.unit(scope).id();
-            boolean runs = access.manages(scope, unit);
+            // an office that runs platforms of its own; a prefecture or province office without any oversees those below
+            boolean runs = access.manages(scope, unit) && !platforms.ofOrg(scope, unit).isEmpty();
             Long own = runs ? unit : null;
             long overdue = outcomes.count(scope, new OutcomeQuery(own, null, null, "OVERDUE", null, null, null, null));
             items.add(new WorkItem("consult.work.overdue", List.of(), overdue, "/consult/outcomes?status=OVERDUE", overdue > 0, 100));

@@ -409,7 +409,8 @@ public class OutcomeService {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         rules.publicText(form, personalNames(d.m(), d.t()), errors);
         errors.throwIfAny();
-        if (!repository.publish(id, form.getVersion(), form.getPublicTitle().trim(), form.getPublicText().trim(), scope.userId())) {
+        if (!repository.publish(id, form.getVersion(), form.getPublicTitle().trim(), form.getPublicText().trim(), scope.userId(),
+                publishedAt(scope, d))) {
             throw new ConflictException("outcome", id);
         }
         audit.record(scope, "PUBLISH", "consult_outcome", id, form.getPublicTitle(), null,
@@ -427,6 +428,25 @@ public class OutcomeService {
             throw o.published() ? new ConflictException("outcome", id) : new BusinessException("consult.publish.notPublished");
         }
         audit.record(scope, "UNPUBLISH", "consult_outcome", id, why, Map.of("publishedAt", String.valueOf(o.publishedAt())), null);
+    }
+
+    /**
+     * Now; or, for a loader entering the past (the demo's history), the morning after the last
+     * thing that happened to the outcome, never later than now.
+     */
+    private java.time.OffsetDateTime publishedAt(DataScope scope, Decided d) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        if (!scope.isLoader() || scope.isSystem()) {
+            return now;
+        }
+        LocalDate last = d.m().finalizedAt() == null ? d.m().heldOn() : d.m().finalizedAt().atZoneSameInstant(access.zone()).toLocalDate();
+        for (LocalDate day : new LocalDate[] {d.o().doneOn(), d.o().feedbackOn()}) {
+            if (day != null && day.isAfter(last)) {
+                last = day;
+            }
+        }
+        java.time.OffsetDateTime then = last.plusDays(1).atTime(10, 0).atZone(access.zone()).toOffsetDateTime();
+        return then.isBefore(now) ? then : now;
     }
 
     /** Everyone named on the record of an outcome: they stay off the public page. */

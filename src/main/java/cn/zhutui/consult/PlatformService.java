@@ -99,7 +99,7 @@ public class PlatformService {
         Platform p = get(scope, id);
         long[] c = repository.counts(List.of(id)).getOrDefault(id, new long[3]);
         return new PlatformDetails(p, orgs.names(List.of(p.orgId())).get(p.orgId()),
-                shortLineage(regions.lineageNamesOf(List.of(p.regionCode())).get(p.regionCode())), repository.seats(id), c[0], c[1], c[2],
+                regions.lineageNamesOf(List.of(p.regionCode())).get(p.regionCode()), repository.seats(id), c[0], c[1], c[2],
                 access.history("consult_platform", id), access.manages(scope, p.orgId()));
     }
 
@@ -228,12 +228,20 @@ public class PlatformService {
         return repository.findAll(ids).stream().collect(Collectors.toMap(Platform::id, p -> p));
     }
 
+    /**
+     * A place as the lists show it, below its county and without the bureaucratic suffixes:
+     * "云南省 / 昆明市 / 禄劝彝族苗族自治县 / 撒营盘镇 / 尚德村民委员会" → "撒营盘镇尚德村"; a county itself keeps its name.
+     */
     static String shortLineage(String lineage) {
         if (lineage == null) {
             return "";
         }
         String[] parts = lineage.split(" / ");
-        return String.join(" / ", java.util.Arrays.copyOfRange(parts, Math.min(2, parts.length - 1), parts.length));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 3; i < parts.length; i++) {
+            sb.append(OutcomeReportService.shortPlace(parts[i]));
+        }
+        return sb.isEmpty() ? parts[parts.length - 1] : sb.toString();
     }
 
     private static String blank(String s) {

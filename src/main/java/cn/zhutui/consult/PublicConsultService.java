@@ -60,9 +60,10 @@ public class PublicConsultService {
         Org committee = orgs.committeeOfRegion(countyCode).orElseThrow(() -> new NotFoundException("committee of region", countyCode));
         Page<OutcomeRepository.Published> rows = outcomes.published(committee.path(), page);
         Map<String, String> places = regions.lineageNamesOf(rows.items().stream().map(OutcomeRepository.Published::regionCode).toList());
+        places.replaceAll((code, lineage) -> PlatformService.shortLineage(lineage));
         LocalDate today = access.today();
         return rows.map(p -> new PublicOutcome(p.id(), p.publicTitle(), p.publicText(), p.platformName(),
-                PlatformService.shortLineage(places.get(p.regionCode())), p.heldOn(), p.deadline(), status(p, today), p.doneOn(),
+                places.get(p.regionCode()), p.heldOn(), p.deadline(), status(p, today), p.doneOn(),
                 p.publishedAt()));
     }
 

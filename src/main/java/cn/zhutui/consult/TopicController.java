@@ -86,6 +86,7 @@ class TopicController {
         pages.filters(scope, q.regionCode(), locale, model);
         Org org = q.orgId() == null ? null : orgs.get(scope, q.orgId());
         model.addAttribute("stepChoices", procedure.steps(org == null ? platforms.ownUnit(scope).id() : org.id()));
+        model.addAttribute("canRaise", !platforms.choices(scope).isEmpty());
         return "consult/topics";
     }
 
@@ -101,6 +102,7 @@ class TopicController {
         model.addAttribute("board", board);
         model.addAttribute("pending", topics.count(scope, new TopicQuery(board.orgId(), null, null, null, null, null, "PENDING", null, null, null)));
         model.addAttribute("platformId", platformId);
+        model.addAttribute("canRaise", !platforms.choices(scope).isEmpty());
         model.addAttribute("platformChoices", platforms.ofOrg(scope, board.orgId()));
         model.addAttribute("countyChoices", orgs.inScope(scope, OrgKind.COMMITTEE));
         return "consult/board";

@@ -278,7 +278,9 @@ public class TopicService {
         Step first = procedure.steps(platform.orgId()).get(0);
         LocalDate acceptedOn = office ? (scope.isLoader() ? form.getRaisedOn() : access.today()) : null;
         long id = repository.insert(platform.orgId(), first.id(), form, office ? scope.userId() : null, acceptedOn, scope.userId(), null);
-        repository.insertMove(id, null, first.id(), 0, null, scope.userId());
+        java.time.OffsetDateTime at = when(scope, form.getRaisedOn());
+        repository.entered(id, at);
+        repository.insertMove(id, null, first.id(), 0, null, scope.userId(), at);
         audit.record(scope, "CREATE", "consult_topic", id, form.getTitle(), null, snapshot(repository.find(id).orElseThrow()));
         facts.restore(List.of(id));
         if (!office) {
@@ -302,7 +304,7 @@ public class TopicService {
         procedure.ensure(platform.orgId());
         Step first = procedure.steps(platform.orgId()).get(0);
         long id = repository.insert(platform.orgId(), first.id(), form, scope.userId(), access.today(), scope.userId(), importKey);
-        repository.insertMove(id, null, first.id(), 0, null, scope.userId());
+        repository.insertMove(id, null, first.id(), 0, null, scope.userId(), java.time.OffsetDateTime.now());
         audit.record(scope, "IMPORT", "consult_topic", id, form.getTitle(), null, snapshot(repository.find(id).orElseThrow()));
         facts.restore(List.of(id));
         return id;
@@ -432,10 +434,11 @@ public class TopicService {
         if (distance > 0 && !progress.meets(id, t.solvedOn(), target.requirement())) {
             throw BusinessException.onField("stepId", "consult.step.requirement." + target.requirement().name(), target.name());
         }
-        if (!repository.moveTo(id, version, toStepId)) {
+        java.time.OffsetDateTime at = when(scope, repository.lastActivity(id));
+        if (!repository.moveTo(id, version, toStepId, at)) {
             throw stale(id, version);
         }
-        repository.insertMove(id, t.stepId(), toStepId, distance, why, scope.userId());
+        repository.insertMove(id, t.stepId(), toStepId, distance, why, scope.userId(), at);
         Step current = from < 0 ? steps.find(t.stepId()).orElseThrow() : order.get(from);
         audit.record(scope, "MOVE", "consult_topic", id, why, Map.of("step", current.name()), Map.of("step", target.name()));
     }
@@ -456,6 +459,19 @@ public class TopicService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Now; or, for a loader entering the past (the demo's history), the afternoon of the day it
+     * happened, never later than now — so the board says how long a topic has waited in its step.
+     */
+    private java.time.OffsetDateTime when(DataScope scope, LocalDate day) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        if (!scope.isLoader() || scope.isSystem() || day == null) {
+            return now;
+        }
+        java.time.OffsetDateTime then = day.atTime(17, 0).atZone(access.zone()).toOffsetDateTime();
+        return then.isBefore(now) ? then : now;
+    }
 
     private RuntimeException stale(long id, int version) {
         Topic now = repository.find(id).orElseThrow(() -> new NotFoundException("topic", id));

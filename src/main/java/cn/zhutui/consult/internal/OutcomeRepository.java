@@ -168,12 +168,13 @@ public class OutcomeRepository {
                 .param("solved", solved).param("on", on).param("reopen", reopen).param("id", id).update();
     }
 
-    public boolean publish(long id, int version, String title, String text, long userId) {
+    public boolean publish(long id, int version, String title, String text, long userId, java.time.OffsetDateTime at) {
         return jdbc.sql("""
-                        UPDATE consult_outcome SET published_at = now(), published_by = :user, public_title = :title, public_text = :text,
+                        UPDATE consult_outcome SET published_at = CAST(:at AS timestamptz), published_by = :user, public_title = :title, public_text = :text,
                                version = version + 1, updated_at = now()
                          WHERE id = :id AND version = :version""")
-                .param("user", userId).param("title", title).param("text", text).param("id", id).param("version", version).update() == 1;
+                .param("user", userId).param("title", title).param("text", text).param("id", id).param("version", version)
+                .param("at", at).update() == 1;
     }
 
     public boolean unpublish(long id, int version) {

@@ -178,19 +178,34 @@ public class TopicRepository {
                 .param("reason", reason).param("id", id).param("version", version).update() == 1;
     }
 
-    public boolean moveTo(long id, int version, long stepId) {
+    public boolean moveTo(long id, int version, long stepId, java.time.OffsetDateTime at) {
         return jdbc.sql("""
-                        UPDATE consult_topic SET step_id = :step, step_entered_at = now(), version = version + 1, updated_at = now()
+                        UPDATE consult_topic SET step_id = :step, step_entered_at = CAST(:at AS timestamptz), version = version + 1, updated_at = now()
                          WHERE id = :id AND version = :version""")
-                .param("step", stepId).param("id", id).param("version", version).update() == 1;
+                .param("step", stepId).param("at", at).param("id", id).param("version", version).update() == 1;
     }
 
-    public void insertMove(long topicId, Long fromStepId, long toStepId, int distance, String reason, long userId) {
+    /** Where a topic entered its first step, when (a loader entering the past gives the day). */
+    public void entered(long id, java.time.OffsetDateTime at) {
+        jdbc.sql("UPDATE consult_topic SET step_entered_at = CAST(:at AS timestamptz) WHERE id = :id").param("at", at).param("id", id).update();
+    }
+
+    public void insertMove(long topicId, Long fromStepId, long toStepId, int distance, String reason, long userId, java.time.OffsetDateTime at) {
         jdbc.sql("""
-                        INSERT INTO consult_topic_move (topic_id, from_step_id, to_step_id, distance, reason, moved_by)
-                        VALUES (:topic, :from, :to, :distance, :reason, :user)""")
+                        INSERT INTO consult_topic_move (topic_id, from_step_id, to_step_id, distance, reason, moved_by, moved_at)
+                        VALUES (:topic, :from, :to, :distance, :reason, :user, CAST(:at AS timestamptz))""")
                 .param("topic", topicId).param("from", fromStepId).param("to", toStepId).param("distance", distance)
-                .param("reason", reason).param("user", userId).update();
+                .param("reason", reason).param("user", userId).param("at", at).update();
+    }
+
+    /** The last day something happened to a topic: raised, a meeting held, an outcome carried out, feedback received. */
+    public LocalDate lastActivity(long id) {
+        return jdbc.sql("""
+                        SELECT greatest(t.raised_on,
+                                        (SELECT max(m.held_on) FROM consult_meeting m WHERE m.topic_id = t.id),
+                                        (SELECT max(greatest(x.done_on, x.feedback_on)) FROM consult_outcome x WHERE x.topic_id = t.id))
+                          FROM consult_topic t WHERE t.id = :id""")
+                .param("id", id).query(LocalDate.class).single();
     }
 
     public record Move(long id, Long fromStepId, long toStepId, int distance, String reason, long movedBy, java.time.OffsetDateTime movedAt) {

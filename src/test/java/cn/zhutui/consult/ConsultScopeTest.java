@@ -97,8 +97,43 @@ class ConsultScopeTest {
         assertThatThrownBy(() -> meetings.finalizeMinutes(wuding, c.meeting(), 0)).isInstanceOf(NotFoundException.class);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aMeetingsPhotosAreServedOnlyWithinScope() throws Exception {
+        Chain c = luquanChain();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpg", jpg);
+        org.springframework.mock.web.MockMultipartFile photo = new org.springframework.mock.web.MockMultipartFile("file", "现场.jpg", "image/jpeg", jpg.toByteArray());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/consult/meetings/" + c.meeting() + "/files")
+                .file(photo).param("caption", "协商现场").with(csrf()).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/consult/meetings/" + c.meeting() + "/files")
+                .file(photo).param("caption", "协商现场").with(csrf()).with(as("luquan.staff"))).andExpect(status().is3xxRedirection());
+        MeetingFile file = meetings.details(scopes.of("luquan.staff"), c.meeting()).files().stream()
+                .filter(f -> "协商现场".equals(f.caption())).findFirst().orElseThrow();
+        assertThat(file.hasThumbnail()).isTrue();
+        String thumb = "/consult/meetings/" + c.meeting() + "/files/" + file.id() + "/thumb";
+        mvc.perform(get(thumb).with(as("luquan.staff"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/jpeg"));
+        mvc.perform(get(thumb).with(as("kunming.staff"))).andExpect(status().isOk());
+        mvc.perform(get(thumb).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/consult/meetings/" + c.meeting() + "/files/" + file.id()).with(as("member.demo"))).andExpect(status().isNotFound());
+        // a file that is not a photo or a document is refused with the reason
+        org.springframework.mock.web.MockMultipartFile exe = new org.springframework.mock.web.MockMultipartFile("file", "x.exe", "application/octet-stream",
+                new byte[] {'M', 'Z', 0, 1, 2});
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/consult/meetings/" + c.meeting() + "/files")
+                .file(exe).with(csrf()).with(as("luquan.staff"))).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
+    }
+
     @Test
     void aCountysListsAndExportsHoldOnlyItsOwnRecords() throws Exception {
+        long audits = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome')")
+                .query(Long.class).single();
+        mvc.perform(get("/consult/topics/export").with(as("wuding.staff"))).andExpect(status().isOk());
+        mvc.perform(get("/consult/meetings/export").with(as("wuding.staff"))).andExpect(status().isOk());
         String all = mvc.perform(get("/consult/topics?sort=raised").with(as("wuding.staff"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(all).contains("永宁村人畜饮水管网延伸问题").doesNotContain("三蒙村");
@@ -113,6 +148,8 @@ class ConsultScopeTest {
             }
         }
         assertThat(topicsInFile).isNotEmpty().contains("关于永宁村人畜饮水管网延伸问题").noneMatch(t -> t.contains("三蒙村") || t.contains("北街"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome')")
+                .query(Long.class).single()).as("each export audited").isEqualTo(audits + 3);
     }
 
     @Test

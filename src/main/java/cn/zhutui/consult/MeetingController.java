@@ -208,6 +208,11 @@ class MeetingController {
             FormErrors.reject(result, e);
             model.addAttribute("error", e);
             return page(scope, id, model);
+        } catch (cn.zhutui.common.ConflictException e) {
+            // someone changed the meeting meanwhile: keep what was typed, say so; saving again keeps this text
+            form.setVersion(meetings.get(scope, id).version());
+            model.addAttribute("error", new BusinessException("consult.minutes.conflict"));
+            return page(scope, id, model);
         }
     }
 

@@ -123,6 +123,28 @@ class ConsultPagesTest {
         page("cadre.demo", "/consult/meetings");
     }
 
+    @Autowired
+    ConsultFixtures fx;
+
+    @Test
+    void minutesSavedOverAChangeMadeMeanwhileKeepWhatWasTyped() throws Exception {
+        DataScope office = scopes.of("luquan.staff");
+        java.time.LocalDate today = topics.today();
+        long platform = fx.platform(office, "VILLAGE", fx.place(cn.zhutui.demo.DemoAccounts.LUQUAN, cn.zhutui.region.RegionLevel.VILLAGE));
+        long topic = fx.topic(office, platform, today);
+        long meeting = fx.meeting(office, topic, today, fx.membersOf(cn.zhutui.demo.DemoAccounts.LUQUAN).get(1),
+                List.of(ConsultFixtures.person("赵德明", "RESIDENT_REP")));
+        int seen = meetings.get(office, meeting).version();
+        // meanwhile the host signs someone in
+        meetings.attendance(office, meeting, meetings.details(office, meeting).participants().get(1).id(), true);
+        String back = mvc.perform(post("/consult/meetings/" + meeting + "/minutes").with(as("luquan.staff")).with(csrf())
+                        .param("minutes", "一段很长的纪要，不能丢").param("consensusReached", "true").param("consensus", "同意")
+                        .param("version", String.valueOf(seen)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(back).contains("一段很长的纪要，不能丢", "已被他人修改");
+        assertThat(meetings.get(office, meeting).minutes()).isNull();
+    }
+
     private long topic(DataScope scope, String title) {
         return topics.search(scope, new TopicQuery(null, null, null, null, null, title, null, null, null, null), PageRequest.of(1, 1))
                 .items().get(0).topic().id();

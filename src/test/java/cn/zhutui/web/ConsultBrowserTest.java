@@ -116,6 +116,20 @@ class ConsultBrowserTest extends BrowserTest {
         assertThat(p.locator("#report-docx")).isVisible();
         screenshot(p, device + "-meeting");
 
+        // the topic moves on: skipping steps needs a reason
+        p.locator(".breadcrumb a", new Page.LocatorOptions().setHasText(title)).click();
+        assertThat(p.locator("#topic-title")).hasText(title);
+        p.selectOption("#stepId", new SelectOption().setLabel("成果报送"));
+        p.click("#move-topic");
+        assertThat(p.locator("#consult-error")).containsText("从“调研论证”跳到“成果报送”需要说明理由");
+        p.selectOption("#stepId", new SelectOption().setLabel("成果报送"));
+        p.fill("#reason", "群众反映强烈，会前已充分走访，直接协商");
+        p.click("#move-topic");
+        assertThat(p.locator("#topic-steps li.current")).hasText("成果报送");
+        assertThat(p.locator("#topic-moves")).containsText("跳过2个步骤");
+        p.locator("#chain a").first().click();
+        assertThat(p.locator("#meeting-state")).hasText("纪要已定稿");
+
         Page print = ctx.newPage();
         print.navigate(p.url().replaceAll("#.*", "") + "/report");
         assertThat(print.locator(".report-title")).containsText(title);
@@ -147,8 +161,14 @@ class ConsultBrowserTest extends BrowserTest {
         assertThat(p.locator("#published-badge")).isVisible();
         screenshot(p, device + "-outcome");
 
-        // the whole chain from the topic's end
+        // the whole chain from the topic's end; the topic goes on to its last step
         p.click("text=" + title);
+        p.selectOption("#stepId", new SelectOption().setLabel("督办落实"));
+        p.click("#move-topic");
+        assertThat(p.locator("#topic-steps li.current")).hasText("督办落实");
+        p.selectOption("#stepId", new SelectOption().setLabel("反馈评价"));
+        p.click("#move-topic");
+        assertThat(p.locator("#topic-steps li.current")).hasText("反馈评价");
         assertThat(p.locator("#topic-state")).hasText("已解决");
         assertThat(p.locator("#chain")).containsText("企业在3个月内分两期付清拖欠的土地租金和水费");
         assertThat(p.locator("#chain")).containsText("问题已解决");

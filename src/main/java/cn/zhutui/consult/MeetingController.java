@@ -171,6 +171,10 @@ class MeetingController {
     @PostMapping("/{id}/participants")
     String addParticipant(DataScope scope, @PathVariable long id, @ModelAttribute("participantForm") ParticipantForm form, BindingResult result,
                           @RequestParam(required = false) String back, Model model, RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            flash.addFlashAttribute("error", new BusinessException("error.badRequest"));
+            return back(id, back, "#people");
+        }
         try {
             meetings.addParticipant(scope, id, form);
             flash.addFlashAttribute("message", "consult.participant.added");
@@ -200,6 +204,9 @@ class MeetingController {
     @PostMapping("/{id}/minutes")
     String minutes(DataScope scope, @PathVariable long id, @ModelAttribute("minutesForm") MinutesForm form, BindingResult result, Model model,
                    RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            return page(scope, id, model);
+        }
         try {
             meetings.saveMinutes(scope, id, form);
             flash.addFlashAttribute("message", "common.saved");
@@ -261,6 +268,9 @@ class MeetingController {
     @PostMapping("/{id}/outcomes")
     String addOutcome(DataScope scope, @PathVariable long id, @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult result,
                       Model model, RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            return page(scope, id, model);
+        }
         try {
             outcomes.create(scope, id, form);
             flash.addFlashAttribute("message", "consult.outcome.added");

@@ -92,6 +92,10 @@ class OutcomeController {
     String update(DataScope scope, @PathVariable long id, @ModelAttribute("form") OutcomeForm form, BindingResult result, Model model,
                   RedirectAttributes flash) {
         Outcome o = outcomes.get(scope, id);
+        if (result.hasErrors()) {
+            model.addAttribute("outcome", o);
+            return "consult/outcome-form";
+        }
         try {
             outcomes.update(scope, id, form);
             flash.addFlashAttribute("message", "common.saved");
@@ -119,6 +123,9 @@ class OutcomeController {
     String followUp(DataScope scope, @PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, BindingResult result,
                     @RequestParam(name = "photo", required = false) MultipartFile photo, @RequestParam(required = false) String idempotencyKey,
                     Model model, RedirectAttributes flash) throws IOException {
+        if (result.hasErrors()) {
+            return page(scope, id, model);
+        }
         try (InputStream in = photo == null || photo.isEmpty() ? null : photo.getInputStream()) {
             outcomes.addFollowUp(scope, id, form, in, photo == null ? null : photo.getOriginalFilename(), blank(idempotencyKey));
             flash.addFlashAttribute("message", "consult.followUp.added");
@@ -153,6 +160,9 @@ class OutcomeController {
     @PostMapping("/{id}/feedback")
     String feedback(DataScope scope, @PathVariable long id, @ModelAttribute("feedbackForm") FeedbackForm form, BindingResult result,
                     @RequestParam(required = false) String idempotencyKey, Model model, RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            return page(scope, id, model);
+        }
         try {
             outcomes.addFeedback(scope, id, form, blank(idempotencyKey));
             flash.addFlashAttribute("message", "consult.feedback.added");
@@ -167,6 +177,9 @@ class OutcomeController {
     @PostMapping("/{id}/publish")
     String publish(DataScope scope, @PathVariable long id, @ModelAttribute("publishForm") PublishForm form, BindingResult result, Model model,
                    RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            return page(scope, id, model);
+        }
         try {
             outcomes.publish(scope, id, form);
             flash.addFlashAttribute("message", "consult.publish.done");

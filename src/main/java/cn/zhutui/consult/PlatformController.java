@@ -103,6 +103,10 @@ class PlatformController {
     @PostMapping("/{id}/seats")
     String addSeat(DataScope scope, @PathVariable long id, @ModelAttribute("seatForm") SeatForm form, BindingResult result,
                    RedirectAttributes flash) {
+        if (result.hasErrors()) {
+            flash.addFlashAttribute("error", new BusinessException("error.badRequest"));
+            return "redirect:/consult/platforms/" + id + "#council";
+        }
         try {
             platforms.addSeat(scope, id, form);
             flash.addFlashAttribute("message", "consult.seat.added");

@@ -25,7 +25,7 @@ class PublicConsultController {
         return "consult/public";
     }
 
-    @GetMapping("/{code:\\d{6}}")
+    @GetMapping("/{code}")
     String county(@PathVariable String code, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("county", service.county(code));
         model.addAttribute("page", service.published(code, PageRequest.of(page, 20)));

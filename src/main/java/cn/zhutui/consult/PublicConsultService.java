@@ -50,6 +50,9 @@ public class PublicConsultService {
     }
 
     public Region county(String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            throw new NotFoundException("county", code);
+        }
         Region region = regions.find(code).orElseThrow(() -> new NotFoundException("region", code));
         orgs.committeeOfRegion(code).orElseThrow(() -> new NotFoundException("committee of region", code));
         return region;
@@ -57,6 +60,7 @@ public class PublicConsultService {
 
     /** A county's published outcomes, newest publication first. */
     public Page<PublicOutcome> published(String countyCode, PageRequest page) {
+        county(countyCode);
         Org committee = orgs.committeeOfRegion(countyCode).orElseThrow(() -> new NotFoundException("committee of region", countyCode));
         Page<OutcomeRepository.Published> rows = outcomes.published(committee.path(), page);
         Map<String, String> places = regions.lineageNamesOf(rows.items().stream().map(OutcomeRepository.Published::regionCode).toList());

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 public class ConsultExports {
 
     private final TopicService topics;
+    private final PlatformService platforms;
     private final MeetingService meetings;
     private final OutcomeService outcomes;
     private final DictService dict;
@@ -34,9 +35,10 @@ public class ConsultExports {
     private final int maxRows;
     private final java.time.Clock clock;
 
-    ConsultExports(TopicService topics, MeetingService meetings, OutcomeService outcomes, DictService dict, AuditService audit,
+    ConsultExports(TopicService topics, PlatformService platforms, MeetingService meetings, OutcomeService outcomes, DictService dict, AuditService audit,
                    MessageSource messages, @Value("${zhutui.export.max-rows:200000}") int maxRows, java.time.Clock clock) {
         this.clock = clock;
+        this.platforms = platforms;
         this.topics = topics;
         this.meetings = meetings;
         this.outcomes = outcomes;
@@ -116,6 +118,32 @@ public class ConsultExports {
                     r.orgName()));
         });
         audit.record(scope, "EXPORT", "consult_outcome", null, (n[0] - 1) + " rows", null, Map.of("rows", n[0] - 1, "query", String.valueOf(q)));
+        return wb;
+    }
+
+    public Workbook platforms(DataScope scope, PlatformQuery q, Locale locale) {
+        SXSSFWorkbook wb = Workbooks.streaming();
+        Sheet sheet = wb.createSheet(msg("consult.platforms", locale));
+        Workbooks.header(sheet, 0, titles(locale, "consult.id", "common.name", "consult.platform.level", "consult.platform.region",
+                "consult.platform.venue", "consult.platform.establishedOn", "consult.platform.active", "consult.stats.topics",
+                "consult.stats.meetings", "consult.stats.solved", "consult.org"), Workbooks.headerStyle(wb));
+        sheet.createFreezePane(0, 1);
+        int n = 1;
+        int pageNo = 1;
+        while (true) {
+            var page = platforms.search(scope, q, new cn.zhutui.common.PageRequest(pageNo, cn.zhutui.common.PageRequest.MAX_SIZE));
+            for (PlatformRow r : page.items()) {
+                Platform p = r.platform();
+                Workbooks.cells(sheet.createRow(n++), Arrays.asList(p.id(), p.name(), dict.label(ConsultRules.LEVELS, p.level(), locale),
+                        r.regionName(), p.venue(), p.establishedOn() == null ? null : p.establishedOn().toString(),
+                        msg(p.active() ? "common.yes" : "common.no", locale), r.topics(), r.meetings(), r.solved(), r.orgName()));
+            }
+            if (!page.hasNext() || n > maxRows) {
+                break;
+            }
+            pageNo++;
+        }
+        audit.record(scope, "EXPORT", "consult_platform", null, (n - 1) + " rows", null, Map.of("rows", n - 1, "query", String.valueOf(q)));
         return wb;
     }
 

@@ -26,8 +26,10 @@ class PlatformController {
     private final PlatformService platforms;
     private final RegionService regions;
     private final MemberService members;
+    private final ConsultExports exports;
 
-    PlatformController(PlatformService platforms, RegionService regions, MemberService members) {
+    PlatformController(PlatformService platforms, RegionService regions, MemberService members, ConsultExports exports) {
+        this.exports = exports;
         this.platforms = platforms;
         this.regions = regions;
         this.members = members;
@@ -39,6 +41,12 @@ class PlatformController {
         model.addAttribute("regionName", regions.find(q.regionCode()).map(r -> r.name()).orElse(""));
         model.addAttribute("canCreate", scope.can(Permission.CONSULT_MANAGE));
         return "consult/platforms";
+    }
+
+    @GetMapping("/export")
+    void export(DataScope scope, @ModelAttribute PlatformQuery q, java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        cn.zhutui.common.Workbooks.send(response, exports.platforms(scope, q, locale), "协商议事平台.xlsx");
     }
 
     @GetMapping("/{id}")

@@ -130,10 +130,17 @@ class ConsultScopeTest {
 
     @Test
     void aCountysListsAndExportsHoldOnlyItsOwnRecords() throws Exception {
-        long audits = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome')")
+        long audits = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome', 'consult_platform')")
                 .query(Long.class).single();
         mvc.perform(get("/consult/topics/export").with(as("wuding.staff"))).andExpect(status().isOk());
         mvc.perform(get("/consult/meetings/export").with(as("wuding.staff"))).andExpect(status().isOk());
+        byte[] platformsFile = mvc.perform(get("/consult/platforms/export").with(as("wuding.staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(platformsFile))) {
+            List<String> names = new ArrayList<>();
+            wb.getSheetAt(0).forEach(r -> names.add(r.getCell(1).getStringCellValue()));
+            assertThat(names).contains("永宁村村民议事室").noneMatch(n -> n.contains("尚德村"));
+        }
         String all = mvc.perform(get("/consult/topics?sort=raised").with(as("wuding.staff"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(all).contains("永宁村人畜饮水管网延伸问题").doesNotContain("三蒙村");
@@ -148,8 +155,9 @@ class ConsultScopeTest {
             }
         }
         assertThat(topicsInFile).isNotEmpty().contains("关于永宁村人畜饮水管网延伸问题").noneMatch(t -> t.contains("三蒙村") || t.contains("北街"));
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome')")
-                .query(Long.class).single()).as("each export audited").isEqualTo(audits + 3);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT'"
+                        + " AND entity_type IN ('consult_topic', 'consult_meeting', 'consult_outcome', 'consult_platform')")
+                .query(Long.class).single()).as("each export audited").isEqualTo(audits + 4);
     }
 
     @Test

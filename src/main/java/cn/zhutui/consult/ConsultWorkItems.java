@@ -1,6 +1,7 @@
 package cn.zhutui.consult;
 
 import cn.zhutui.common.DataScope;
+import cn.zhutui.common.PageRequest;
 import cn.zhutui.common.Permission;
 import cn.zhutui.common.Role;
 import cn.zhutui.common.WorkItem;
@@ -46,11 +47,16 @@ class ConsultWorkItems implements WorkItemSource {
             // an office that runs platforms of its own; a prefecture or province office without any oversees those below
             boolean runs = access.manages(scope, unit) && !platforms.ofOrg(scope, unit).isEmpty();
             Long own = runs ? unit : null;
-            long overdue = outcomes.count(scope, new OutcomeQuery(own, null, null, "OVERDUE", null, null, null, null));
-            items.add(new WorkItem("consult.work.overdue", List.of(), overdue, "/consult/outcomes?status=OVERDUE", overdue > 0, 100));
+            var overdue = outcomes.search(scope, new OutcomeQuery(own, null, null, "OVERDUE", null, null, null, "deadline"), PageRequest.of(1, 5));
+            items.add(new WorkItem("consult.work.overdue", List.of(), overdue.total(), "/consult/outcomes?status=OVERDUE", overdue.total() > 0, 100,
+                    overdue.items().stream().map(r -> new WorkItem.Line(r.outcome().action(), r.outcome().deadline() + " · " + r.topicTitle(),
+                            "/consult/outcomes/" + r.outcome().id())).toList()));
             if (runs) {
-                long pending = topics.count(scope, new TopicQuery(unit, null, null, null, null, null, "PENDING", null, null, null));
-                items.add(new WorkItem("consult.work.pending", List.of(), pending, "/consult/topics?state=PENDING", false, 101));
+                var pending = topics.search(scope, new TopicQuery(unit, null, null, null, null, null, "PENDING", null, null, "raised_asc"),
+                        PageRequest.of(1, 5));
+                items.add(new WorkItem("consult.work.pending", List.of(), pending.total(), "/consult/topics?state=PENDING", false, 101,
+                        pending.items().stream().map(r -> new WorkItem.Line(r.topic().title(), r.topic().raisedOn() + " · " + r.platformName(),
+                                "/consult/topics/" + r.topic().id())).toList()));
                 long late = meetings.count(scope, new MeetingQuery(unit, null, null, null, null, null, null, true, null));
                 items.add(new WorkItem("consult.work.minutesLate", List.of(), late, "/consult/meetings?minutesLate=true", late > 0, 102));
                 long feedback = outcomes.count(scope, new OutcomeQuery(unit, null, null, "DONE", null, null, null, null));
@@ -69,8 +75,10 @@ class ConsultWorkItems implements WorkItemSource {
             items.add(new WorkItem("consult.work.followUp", List.of(), open, "/consult/outcomes?status=OPEN", false, 105));
         }
         if (scope.has(Role.MEMBER) && scope.memberId() != null) {
-            long confirm = meetings.count(scope, new MeetingQuery(null, null, null, null, null, null, true, null, null));
-            items.add(new WorkItem("consult.work.confirm", List.of(), confirm, "/consult/meetings?toConfirm=true", confirm > 0, 106));
+            var confirm = meetings.search(scope, new MeetingQuery(null, null, null, null, null, null, true, null, null), PageRequest.of(1, 5));
+            items.add(new WorkItem("consult.work.confirm", List.of(), confirm.total(), "/consult/meetings?toConfirm=true", confirm.total() > 0, 106,
+                    confirm.items().stream().map(r -> new WorkItem.Line(r.meeting().title(), r.meeting().heldOn() + " · " + r.platformName(),
+                            "/consult/meetings/" + r.meeting().id())).toList()));
         }
         return items;
     }

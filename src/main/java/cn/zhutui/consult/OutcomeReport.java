@@ -1,5 +1,6 @@
 package cn.zhutui.consult;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -9,7 +10,12 @@ import java.util.List;
  * the sign-off with the issuer and the date.
  */
 public record OutcomeReport(String header, String title, String recipients, String opening, List<Section> sections, String issuer,
-                            String date) {
+                            LocalDate date) {
+
+    /** The date as the document writes it: 2026年3月5日. */
+    public String dateText() {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
 
     /** A numbered section: its heading (一、协商议题) and its paragraphs. */
     public record Section(String heading, List<String> paragraphs) {

@@ -116,8 +116,7 @@ public class OutcomeReportService {
                 + issuer + "。" + issuer + "将会同有关方面跟踪督办，并将办理结果向群众公开。")));
         LocalDate day = m.finalizedAt() == null ? m.heldOn() : m.finalizedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         String title = t.title().trim().replaceFirst("^关于", "");
-        return new OutcomeReport(issuer + "“协商在基层”工作", "关于" + title + "的协商成果建议书", recipients, opening, sections, issuer,
-                day.format(CHINESE_DATE));
+        return new OutcomeReport(issuer + "“协商在基层”工作", "关于" + title + "的协商成果建议书", recipients, opening, sections, issuer, day);
     }
 
     /** Writes the report as a .docx; the download is audited. */

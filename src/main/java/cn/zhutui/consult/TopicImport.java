@@ -178,6 +178,7 @@ class TopicImport {
             sourceByLabel.put(i.code(), i.code());
         }
         Set<String> seen = new HashSet<>();
+        cn.zhutui.region.PlaceNames placeNames = regions.placeNames(orgs.effectiveRegion(access.unit(scope)).orElse(null));
         int dataRows = 0;
         for (SheetRow row : data.subList(1, data.size())) {
             if (row.isBlank()) {
@@ -205,11 +206,7 @@ class TopicImport {
             f.setRaisedOn(date(row, titles.get(RAISED_ON), rowErrors));
             String place = row.cell(PLACE);
             if (!place.isEmpty()) {
-                Matcher m = ID_IN_CELL.matcher(place);
-                f.setRegionCode(m.matches() ? m.group(1) : place.matches("\\d{6,12}") ? place : placeByName(place));
-                if (f.getRegionCode() == null) {
-                    rowErrors.add(ImportError.of(row, titles.get(PLACE), "consult.import.place", place));
-                }
+                f.setRegionCode(place(row, titles.get(PLACE), place, placeNames, rowErrors));
             }
             f.setAffected(blank(row.cell(AFFECTED)));
             String households = row.cell(HOUSEHOLDS);
@@ -259,10 +256,28 @@ class TopicImport {
         return imported;
     }
 
-    private String placeByName(String name) {
-        String last = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
-        List<Region> found = regions.search(last.trim(), null, 5).stream().filter(r -> r.name().equals(last.trim())).toList();
-        return found.size() == 1 ? found.get(0).code() : null;
+    /**
+     * The place a cell names: the dropdown's "名称 [代码]", a code, or a name as people write it in
+     * the office's county (the platform's PlaceNames); null with the error saying what was not understood.
+     */
+    private static String place(SheetRow row, String column, String cell, cn.zhutui.region.PlaceNames places, List<ImportError> errors) {
+        Matcher m = ID_IN_CELL.matcher(cell);
+        String id = m.matches() ? m.group(1) : cell.trim();
+        if (id.matches("\\d{6,12}")) {
+            return id;
+        }
+        cn.zhutui.region.PlaceNames.Match match = places.find(cell);
+        if (match.found()) {
+            return match.region().code();
+        }
+        if (match.candidates().isEmpty()) {
+            errors.add(ImportError.of(row, column, "ledger.import.placeUnknown", cell.trim()));
+        } else {
+            errors.add(ImportError.of(row, column, "ledger.import.placeAmbiguous", cell.trim(), match.candidates().size(),
+                    match.candidates().stream().limit(5).map(places::label).collect(java.util.stream.Collectors.joining("、"))
+                            + (match.candidates().size() > 5 ? "等" : "")));
+        }
+        return null;
     }
 
     private static Long id(SheetRow row, int column, List<String> titles, List<ImportError> errors) {

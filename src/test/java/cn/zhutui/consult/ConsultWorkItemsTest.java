@@ -50,6 +50,21 @@ class ConsultWorkItemsTest {
         assertThat(office.get("consult.work.overdue").urgent()).isTrue();
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    @Test
+    void theHomePageShowsThemWithTheRecordsBehind() throws Exception {
+        String home = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                                users.loadUserByUsername("luquan.staff"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("逾期未办结的协商成果", "待受理的议题", "关于南街社区背街小巷夜间照明不足问题", "/consult/outcomes?status=OVERDUE");
+    }
+
     @Test
     void theMemberIsAskedToConfirmMinutes() {
         Map<String, WorkItem> member = items("member.demo");

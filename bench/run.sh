@@ -88,7 +88,7 @@ jmh() {
   # the load average every 10 s while it runs
   ( while true; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)" >> "$run_dir/load-$name.txt"; sleep 10; done ) &
   local sampler=$!
-  java -jar bench/target/benchmarks.jar "$@" -p url="$url" -p db="$jdbc" -rf json -rff "$run_dir/$name.json" | tee "$run_dir/$name.txt" | grep -E '^(Benchmark|Statistics|Write|Import|Approval)|Acknowledged|Exception'
+  java -jar bench/target/benchmarks.jar "$@" -p url="$url" -p db="$jdbc" -rf json -rff "$run_dir/$name.json" | tee "$run_dir/$name.txt" | grep -E '^(Benchmark|Statistics|Write|Import|Approval)|Acknowledged|^Iteration|Exception'
   kill $sampler
   load "after $name"
 }
@@ -102,5 +102,5 @@ jmh import ImportBenchmark
 
 stop_app
 echo
-java -cp bench/target/benchmarks.jar cn.zhutui.bench.Summary "$run_dir/reads.json" "$run_dir/writes.json" "$run_dir/import.json" | tee "$run_dir/summary.md"
+java -cp bench/target/benchmarks.jar cn.zhutui.bench.Summary "$run_dir/reads.json" "$run_dir/writes.json" "$run_dir/import.json" "$run_dir/writes.txt" | tee "$run_dir/summary.md"
 echo "Results in $run_dir"

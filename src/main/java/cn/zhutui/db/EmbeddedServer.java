@@ -113,6 +113,8 @@ public class EmbeddedServer implements AutoCloseable {
         // zonky's default is synchronous_commit=off, fine for tests but it can lose the last
         // committed transactions of a real database on a crash.
         builder.setServerConfig("synchronous_commit", "on");
+        // and zonky turns fsync off: an OS crash or power cut could then corrupt the database.
+        builder.setServerConfig("fsync", "on");
         builder.setServerConfig("listen_addresses", "localhost");
         if (onPort > 0) {
             builder.setPort(onPort);

@@ -162,8 +162,10 @@ public class LedgerService {
         return new Page<>(views(entries.items()), entries.total(), entries.page(), entries.size(), entries.totalAtLeast());
     }
 
-    /** One entry as a client shows it. */
+    /** One entry as a client shows it (read by id after every API write: simple statements, generic plans). */
+    @Transactional(readOnly = true)
     public EntryView view(DataScope scope, long id) {
+        repository.preferGenericPlans();
         return views(List.of(get(scope, id))).get(0);
     }
 
@@ -272,6 +274,7 @@ public class LedgerService {
     @Transactional
     public long create(DataScope scope, EntryForm form, EntrySource source, boolean submit, String idempotencyKey) {
         scope.require(Permission.LEDGER_RECORD);
+        repository.preferGenericPlans();
         if (idempotencyKey != null) {
             java.util.Optional<Long> earlier = idempotency.claim(scope.userId(), "ledger.create", idempotencyKey);
             if (earlier.isPresent()) {
@@ -301,6 +304,7 @@ public class LedgerService {
 
     @Transactional
     public void update(DataScope scope, long id, EntryForm form, boolean submit) {
+        repository.preferGenericPlans();
         LedgerEntry e = get(scope, id);
         requireAuthor(scope, e);
         if (!e.status().editable()) {
@@ -332,6 +336,7 @@ public class LedgerService {
     /** Submits for review; with an idempotency key, a retry of a submit that went through does nothing. */
     @Transactional
     public void submit(DataScope scope, long id, int version, String idempotencyKey) {
+        repository.preferGenericPlans();
         if (idempotencyKey != null && idempotency.claim(scope.userId(), "ledger.submit:" + id, idempotencyKey).isPresent()) {
             return;
         }

@@ -31,6 +31,9 @@ class DatabaseSupervisionTest {
                 // kept, as a real deployment's: a restart must find the data where it was
                 "zhutui.db.clean=false", "zhutui.db.server-config.synchronous_commit=on")) {
             EmbeddedServer server = app.getBean(EmbeddedServer.class);
+            // a deployment's database writes through to the disk (zonky's own default is fsync=off)
+            assertThat(app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("SHOW fsync").query(String.class).single())
+                    .isEqualTo("on");
             DataScope admin = app.getBean(CurrentScope.class).ofUsername("admin");
             OrgForm f = new OrgForm();
             f.setParentId(admin.orgId());

@@ -236,6 +236,23 @@ class LedgerApiTest {
     }
 
     @Test
+    void aCreateAndSubmitOverTheApiSendsFewStatements() throws Exception {
+        String staff = token("luquan.staff");
+        // the first one warms the caches (campaign structure, units)
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).content(body("接口计数一", true))).andExpect(status().isCreated());
+        String second = body("接口计数二", true);
+        queries.startListing();
+        mvc.perform(post("/api/v1/entries").header("Authorization", staff).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).content(second)).andExpect(status().isCreated());
+        java.util.List<String> sent = queries.listed();
+        // the write path is the throughput bench's: each statement here is paid 300 times a second
+        assertThat(sent).as("statements for one create+submit: %s", sent).hasSizeLessThanOrEqualTo(STATEMENTS_PER_CREATE);
+    }
+
+    static final int STATEMENTS_PER_CREATE = 36;
+
+    @Test
     void malformedJsonNamesTheFieldAnd401And415AreProblemsInTheCallersLanguage() throws Exception {
         String staff = token("luquan.staff");
         mvc.perform(post("/api/v1/entries").header("Authorization", staff).contentType(MediaType.APPLICATION_JSON)

@@ -17,9 +17,22 @@ import org.springframework.stereotype.Component;
 public class QueryCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicLong> COUNT = ThreadLocal.withInitial(AtomicLong::new);
+    /** The statements' text since {@link #startListing()}, when a test wants to see what a request sends */
+    private static final ThreadLocal<java.util.List<String>> LISTED = new ThreadLocal<>();
 
     public long count() {
         return COUNT.get().get();
+    }
+
+    public void startListing() {
+        LISTED.set(new java.util.ArrayList<>());
+    }
+
+    /** The statements prepared on this thread since {@link #startListing()}; stops listing. */
+    public java.util.List<String> listed() {
+        java.util.List<String> listed = LISTED.get();
+        LISTED.remove();
+        return listed == null ? java.util.List.of() : listed;
     }
 
     @Override
@@ -37,6 +50,10 @@ public class QueryCounter implements BeanPostProcessor {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
                 COUNT.get().incrementAndGet();
+                java.util.List<String> listed = LISTED.get();
+                if (listed != null && args != null && args.length > 0 && args[0] instanceof String sql) {
+                    listed.add(sql.strip().replaceAll("\\s+", " "));
+                }
             }
             if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
                 return invoke(method, c, args);

@@ -12,7 +12,7 @@ import java.util.Map;
  * one SQL statement) as a ratio, the writes' throughput and latency, the import's time, each
  * against its target. Prints a Markdown table; exits 1 when a target is missed.
  *
- * <p>Usage: java -cp benchmarks.jar cn.zhutui.bench.Summary reads.json writes.json import.json
+ * <p>Usage: java -cp benchmarks.jar cn.zhutui.bench.Summary reads.json writes.json import.json writes.txt
  */
 public final class Summary {
 
@@ -42,7 +42,7 @@ public final class Summary {
         Map<String, JsonNode> results = new LinkedHashMap<>();
         for (String file : args) {
             File f = new File(file);
-            if (f.exists()) {
+            if (f.exists() && file.endsWith(".json")) {
                 for (JsonNode b : Web.JSON.readTree(f)) {
                     String name = b.get("benchmark").asText();
                     results.put(name.substring(name.lastIndexOf('.') + 1), b);
@@ -83,9 +83,10 @@ public final class Summary {
         }
         JsonNode writes = results.get("createAndSubmit");
         if (writes != null) {
-            double seconds = writes.get("measurementTime").asText().isEmpty() ? 300 : parseSeconds(writes.get("measurementTime").asText())
-                    * writes.get("measurementIterations").asInt();
-            long samples = writes.get("primaryMetric").get("scoreConfidence") == null ? 0 : count(writes);
+            // the entries counted by the benchmark in its measured iteration (its last "Iteration" line)
+            long[] counted = measuredEntries(args.length > 3 ? new File(args[3]) : null);
+            long samples = counted[0];
+            double seconds = counted[1] / 10.0;
             double perSecond = samples / seconds;
             double p99 = percentile(writes, "99.0");
             boolean ok = perSecond >= 300 && p99 <= 500;
@@ -119,21 +120,21 @@ public final class Summary {
         return b.get("primaryMetric").get("scorePercentiles").get(p).asDouble();
     }
 
-    /** The samples JMH took (sample mode): the sum of its histogram's counts. */
-    private static long count(JsonNode b) {
-        long n = 0;
-        for (JsonNode fork : b.get("primaryMetric").get("rawDataHistogram")) {
-            for (JsonNode iteration : fork) {
-                for (JsonNode bucket : iteration) {
-                    n += bucket.get(1).asLong();
-                }
-            }
+    /** Entries and tenths of seconds of the write benchmark's last iteration, from its printed output. */
+    private static long[] measuredEntries(File output) throws IOException {
+        if (output == null) {
+            throw new IllegalArgumentException("the write benchmark's output (writes.txt) is the fourth argument");
         }
-        return n;
-    }
-
-    private static double parseSeconds(String time) {
-        return Double.parseDouble(time.replace(" s", "").trim());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Iteration \\d+: (\\d+) entries acknowledged in ([0-9.]+) s")
+                .matcher(java.nio.file.Files.readString(output.toPath()));
+        long[] last = null;
+        while (m.find()) {
+            last = new long[] {Long.parseLong(m.group(1)), Math.round(Double.parseDouble(m.group(2)) * 10)};
+        }
+        if (last == null) {
+            throw new IllegalStateException(output + " has no counted iteration");
+        }
+        return last;
     }
 
     private static String num(double v) {

@@ -49,6 +49,16 @@ public class LedgerRepository {
         this.template = template;
     }
 
+    /**
+     * The write path's statements are simple and run hundreds of times a second: within this
+     * transaction PostgreSQL may keep their generic plans. Connections otherwise plan every statement
+     * for its values (EmbeddedDatabaseConfig.SESSION_SETTINGS), which the statistics need but which
+     * cost a create+submit as much planning as executing.
+     */
+    public void preferGenericPlans() {
+        jdbc.sql("SET LOCAL plan_cache_mode = auto").update();
+    }
+
     /** The filters of a list, resolved to paths and dates by the service. */
     public record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                   LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,

@@ -23,13 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the whole page: the server's work and the HTML), one user at a time; and beside each, its
  * floor: the same figures computed by one SQL statement straight on the database (a file under
  * floors/). The ratio page / floor carries from one machine to another; an absolute time does not.
- * Every page and floor runs thousands of times on its connections, far past the five executions
- * after which PostgreSQL may switch a prepared statement to a generic plan.
+ * Every page and floor runs dozens to hundreds of times on its connections (the warm-up alone
+ * runs each for 10 s), well past the five executions after which PostgreSQL may switch a prepared
+ * statement to a generic plan.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 3, time = 15)
+@Warmup(iterations = 1, time = 10)
+@Measurement(iterations = 2, time = 10)
 @Fork(1)
 @State(Scope.Benchmark)
 public class StatisticsBenchmark {

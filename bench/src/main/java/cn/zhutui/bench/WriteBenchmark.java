@@ -28,7 +28,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Entries recorded and submitted over the API by 16 clients at once, without pause, for five
- * minutes (after one of warm-up): each request one entry, created and sent for review in one
+ * minutes (after half a minute of warm-up): each request one entry, created and sent for review in one
  * call with its own Idempotency-Key, as a phone or another system would. The throughput is the
  * entries acknowledged in the measured iteration over its time; the latencies come from sample mode. At the end the entries
  * the database holds must equal the entries acknowledged with 201, none lost, none doubled, or
@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 60)
+@Warmup(iterations = 1, time = 30)
 @Measurement(iterations = 1, time = 300)
 @Threads(16)
 @Fork(1)

@@ -65,7 +65,7 @@ else
   rm -rf "$data"
   start_app "$run_dir/app-demo.log" --spring.profiles.active=demo
   echo "== generating the province (bench/generate.sql)"
-  PGPORT=$pgport bench/generate.sh | tee "$run_dir/generate.txt" | grep -E 'took|Elapsed'
+  PGPORT=$pgport bench/generate.sh | tee "$run_dir/generate.txt" | grep -E -A2 'took|Elapsed' | grep -vE '^-*$'
   stop_app
 fi
 
@@ -88,7 +88,7 @@ jmh() {
   # the load average every 10 s while it runs
   ( while true; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)" >> "$run_dir/load-$name.txt"; sleep 10; done ) &
   local sampler=$!
-  java -jar bench/target/benchmarks.jar "$@" -p url="$url" -p db="$jdbc" -rf json -rff "$run_dir/$name.json" | tee "$run_dir/$name.txt" | grep -E '^(Benchmark|Statistics|Write|Import|Approval)|Acknowledged|^Iteration|Exception'
+  java -jar bench/target/benchmarks.jar "$@" -p url="$url" -p db="$jdbc" -rf json -rff "$run_dir/$name.json" | tee "$run_dir/$name.txt" | grep -E '^(Benchmark|Statistics[A-Za-z.]+ |Write[A-Za-z.]+ |Import[A-Za-z.]+ |Approval[A-Za-z.]+ )|Acknowledged|^Iteration|^Look-alike|Exception'
   kill $sampler
   load "after $name"
 }

@@ -460,12 +460,12 @@ SELECT format('%s s', round(extract(epoch FROM clock_timestamp()) - :t_step, 1))
 
 -- ---------------------------------------------------------------------------------------------
 \echo
-\echo '== 4. Statistics facts, rebuilt with the aggregations of V12__ledger_fact.sql, V16 and V63'
+\echo '== 4. Statistics facts, rebuilt with the aggregations of V12__ledger_fact.sql, V16, V63 and V66'
 -- ---------------------------------------------------------------------------------------------
 SELECT extract(epoch FROM clock_timestamp()) AS t_step \gset
 
 BEGIN;
-TRUNCATE ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact;
+TRUNCATE ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact, ledger_quarter_fact;
 INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
 SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6), e.task_type_id,
        v.indicator_id, e.status = 'APPROVED', sum(v.value)
@@ -477,6 +477,13 @@ SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, le
        0, e.status = 'APPROVED', count(*), coalesce(sum(e.households), 0), coalesce(sum(e.persons), 0)
   FROM ledger_entry e
  WHERE e.status IN ('SUBMITTED', 'APPROVED')
+ GROUP BY 1, 2, 3, 4, 5, 6, 7;
+-- the quarters of V66, from the months
+INSERT INTO ledger_quarter_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
+                                 value, entries, households, persons)
+SELECT campaign_id, date_trunc('quarter', month)::date, unit_org_id, county_code, task_type_id, indicator_id, approved,
+       sum(value), sum(entries), sum(households), sum(persons)
+  FROM ledger_fact
  GROUP BY 1, 2, 3, 4, 5, 6, 7;
 -- a member's month with the bits of its days (V63)
 INSERT INTO ledger_member_fact (campaign_id, month, unit_org_id, member_id, approved, entries, days)
@@ -517,7 +524,8 @@ SELECT extract(epoch FROM clock_timestamp()) AS t_step \gset
 ALTER TABLE ledger_entry RESET (autovacuum_enabled);
 ALTER TABLE ledger_value RESET (autovacuum_enabled);
 ALTER TABLE ledger_entry_member RESET (autovacuum_enabled);
-VACUUM (ANALYZE) org, member, member_org, ledger_entry, ledger_value, ledger_entry_member, ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact;
+VACUUM (ANALYZE) org, member, member_org, ledger_entry, ledger_value, ledger_entry_member, ledger_fact, ledger_member_fact, ledger_member_year, ledger_day_fact,
+                 ledger_quarter_fact;
 
 SELECT format('%s s', round(extract(epoch FROM clock_timestamp()) - :t_step, 1)) AS "step 5 took";
 
@@ -533,6 +541,7 @@ UNION ALL SELECT 'ledger_entry', count(*) FROM ledger_entry
 UNION ALL SELECT 'ledger_value', count(*) FROM ledger_value
 UNION ALL SELECT 'ledger_entry_member', count(*) FROM ledger_entry_member
 UNION ALL SELECT 'ledger_fact', count(*) FROM ledger_fact
+UNION ALL SELECT 'ledger_quarter_fact', count(*) FROM ledger_quarter_fact
 UNION ALL SELECT 'ledger_member_fact', count(*) FROM ledger_member_fact
 UNION ALL SELECT 'ledger_member_year', count(*) FROM ledger_member_year;
 

@@ -2,23 +2,25 @@
 -- total) by indicator for the period, the totals of the same period last year and of the period
 -- before, and the distinct members who took part. The same figures the page shows (approved).
 -- :path and :depth are the org's (a literal path lets the planner see how many orgs lie below it).
+-- The benchmark's spans are whole quarters (a quarter, a year to its end, the quarter before): they
+-- are read from the quarter facts (V66), as the page reads them.
 WITH units AS (SELECT u.id, coalesce(nullif(split_part(u.path, '/', :depth + 2), ''), split_part(u.path, '/', :depth + 1)) AS grp
                  FROM org u WHERE u.path LIKE :path || '%'),
 now AS (SELECT f.unit_org_id, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,
                sum(f.households) AS households, sum(f.persons) AS persons
-          FROM ledger_fact f
+          FROM ledger_quarter_fact f
          WHERE f.campaign_id = :campaign AND f.month BETWEEN :fromMonth AND :toMonth AND f.approved
          GROUP BY 1, 2),
 last_year AS (SELECT x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries
                 FROM (SELECT f.unit_org_id, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries
-                        FROM ledger_fact f
+                        FROM ledger_quarter_fact f
                        WHERE f.campaign_id = :campaign AND f.month BETWEEN :lastYearFrom AND :lastYearTo AND f.approved
                        GROUP BY 1, 2) x
                 JOIN units un ON un.id = x.unit_org_id
                GROUP BY 1),
 previous AS (SELECT x.indicator_id, sum(x.value) AS value, sum(x.entries) AS entries
                FROM (SELECT f.unit_org_id, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries
-                       FROM ledger_fact f
+                       FROM ledger_quarter_fact f
                       WHERE f.campaign_id = :campaign AND f.month BETWEEN :previousFrom AND :previousTo AND f.approved
                       GROUP BY 1, 2) x
                JOIN units un ON un.id = x.unit_org_id

@@ -41,7 +41,7 @@ public class LedgerStatsService {
         Split split = factsKnow(q) ? Split.of(q) : Split.daysOnly(q);
         List<StatRow> rows = new ArrayList<>();
         if (split.months() != null) {
-            rows.addAll(factSums(split.months(), group, parentDepth, indicatorId));
+            rows.addAll(monthSums(split.months(), group, parentDepth, indicatorId));
         }
         for (StatQuery days : split.days()) {
             rows.addAll(dayFactsKnow(q, group) ? dayFactSums(days, group, parentDepth, indicatorId) : entrySums(days, group, parentDepth, indicatorId));
@@ -74,7 +74,36 @@ public class LedgerStatsService {
                 + ") x JOIN org u ON u.id = x.unit_org_id GROUP BY 1, 2", w);
     }
 
-    private List<StatRow> factSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+    /**
+     * The sums of whole months: the whole quarters among them from the quarter facts (a third of the
+     * rows), the months before and after from the month facts; by month, all from the month facts.
+     */
+    private List<StatRow> monthSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId) {
+        LocalDate firstQuarter = quarterStart(q.from()).equals(q.from()) ? q.from() : quarterStart(q.from()).plusMonths(3);
+        LocalDate lastQuarterEnd = quarterStart(q.to().plusDays(1)).minusDays(1);
+        if (group == StatGroup.MONTH || !firstQuarter.isBefore(lastQuarterEnd)) {
+            return factSums(q, group, parentDepth, indicatorId, "ledger_fact");
+        }
+        List<StatRow> rows = new ArrayList<>(factSums(q.withRange(firstQuarter, lastQuarterEnd), group, parentDepth, indicatorId,
+                "ledger_quarter_fact"));
+        boolean whole = true;
+        if (q.from().isBefore(firstQuarter)) {
+            rows.addAll(factSums(q.withRange(q.from(), firstQuarter.minusDays(1)), group, parentDepth, indicatorId, "ledger_fact"));
+            whole = false;
+        }
+        if (q.to().isAfter(lastQuarterEnd)) {
+            rows.addAll(factSums(q.withRange(lastQuarterEnd.plusDays(1), q.to()), group, parentDepth, indicatorId, "ledger_fact"));
+            whole = false;
+        }
+        return whole ? rows : merged(rows);
+    }
+
+    private static LocalDate quarterStart(LocalDate day) {
+        return day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+    }
+
+    /** Sums from a facts table: ledger_fact, or ledger_quarter_fact (the same columns, a quarter's first day as its month). */
+    private List<StatRow> factSums(StatQuery q, StatGroup group, int parentDepth, Long indicatorId, String table) {
         // facts are summed per unit first, without joins; the few sums are then grouped by org
         Where w = factFilter(q);
         w.and("f.indicator_id = :indicator", "indicator", indicatorId);
@@ -91,7 +120,7 @@ public class LedgerStatsService {
         return statRows("SELECT " + groupKey(group, outerFactKey(group), parentDepth) + " AS grp, x.indicator_id, sum(x.value) AS value,"
                 + " sum(x.entries) AS entries, sum(x.households) AS households, sum(x.persons) AS persons FROM ("
                 + " SELECT f.unit_org_id, " + factKey(group) + " AS fk, f.indicator_id, sum(f.value) AS value, sum(f.entries) AS entries,"
-                + " sum(f.households) AS households, sum(f.persons) AS persons FROM ledger_fact f" + w.sql() + " GROUP BY 1, 2, 3"
+                + " sum(f.households) AS households, sum(f.persons) AS persons FROM " + table + " f" + w.sql() + " GROUP BY 1, 2, 3"
                 + ") x JOIN org u ON u.id = x.unit_org_id" + outer.sql() + " GROUP BY 1, 2", w);
     }
 

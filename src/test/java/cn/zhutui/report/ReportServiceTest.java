@@ -10,11 +10,14 @@ import cn.zhutui.ledger.LedgerService;
 import cn.zhutui.ledger.LedgerStatsService;
 import cn.zhutui.ledger.StatGroup;
 import cn.zhutui.ledger.StatQuery;
+import cn.zhutui.ledger.StatRow;
 import cn.zhutui.org.OrgService;
 import cn.zhutui.support.IntegrationTest;
 import cn.zhutui.support.Scopes;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -233,6 +236,29 @@ class ReportServiceTest {
         assertThat(facts.memberYearDifferences()).as("the month bits of who took part").isZero();
         assertThat(facts.dayDifferences()).as("the day facts").isZero();
         assertThat(facts.memberDayDifferences()).as("the day bits of who took part").isZero();
+        assertThat(facts.quarterDifferences()).as("the quarter facts").isZero();
+    }
+
+    @Test
+    void wholeQuartersComeFromTheQuarterFactsAndAgreeWithTheMonths() {
+        // February to August: two months, the second quarter whole, two months
+        StatQuery q = new StatQuery(data.campaignId, java.time.LocalDate.of(2024, 2, 1), java.time.LocalDate.of(2024, 8, 31), false,
+                null, null, null, null, null);
+        // by month the figures come from the month facts only; summed, they must be the total's
+        Map<Long, BigDecimal> byMonths = new java.util.HashMap<>();
+        Map<Long, Long> entriesByMonths = new java.util.HashMap<>();
+        List<StatRow> months = stats.sums(DataScope.system(), q, StatGroup.MONTH, 0);
+        months.forEach(r -> {
+            byMonths.merge(r.indicatorId(), r.value(), BigDecimal::add);
+            entriesByMonths.merge(r.indicatorId(), r.entries(), Long::sum);
+        });
+        List<StatRow> total = stats.sums(DataScope.system(), q, StatGroup.TOTAL, 0);
+        assertThat(total).isNotEmpty();
+        assertThat(months.stream().map(StatRow::group).distinct().count()).as("months with work in the range").isGreaterThan(1);
+        for (StatRow r : total) {
+            assertThat(r.value()).as("indicator %d", r.indicatorId()).isEqualByComparingTo(byMonths.getOrDefault(r.indicatorId(), BigDecimal.ZERO));
+            assertThat(r.entries()).as("entries, indicator %d", r.indicatorId()).isEqualTo(entriesByMonths.getOrDefault(r.indicatorId(), 0L));
+        }
     }
 
     @Test

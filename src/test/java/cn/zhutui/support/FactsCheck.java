@@ -56,6 +56,20 @@ public class FactsCheck {
                 + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fresh + ")) d").query(Long.class).single();
     }
 
+    /** Rows of the quarter facts that differ from their months' facts (sums and entry counts). */
+    public long quarterDifferences() {
+        String fromMonths = """
+                SELECT campaign_id, date_trunc('quarter', month)::date, unit_org_id, county_code, task_type_id, indicator_id, approved,
+                       sum(value), sum(entries), sum(households), sum(persons)
+                  FROM ledger_fact GROUP BY 1, 2, 3, 4, 5, 6, 7
+                HAVING sum(value) <> 0 OR sum(entries) <> 0 OR sum(households) <> 0 OR sum(persons) <> 0""";
+        String kept = """
+                SELECT campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value, entries, households, persons
+                  FROM ledger_quarter_fact WHERE value <> 0 OR entries <> 0 OR households <> 0 OR persons <> 0""";
+        return jdbc.sql("SELECT count(*) FROM ((" + fromMonths + ") EXCEPT (" + kept + ")) d").query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM ((" + kept + ") EXCEPT (" + fromMonths + ")) d").query(Long.class).single();
+    }
+
     /** Rows of the day facts (sums and entry counts) that differ. */
     public long dayDifferences() {
         String fresh = """
@@ -85,6 +99,7 @@ public class FactsCheck {
     }
 
     public long allDifferences() {
-        return valueDifferences() + entryDifferences() + memberYearDifferences() + dayDifferences() + memberDayDifferences();
+        return valueDifferences() + entryDifferences() + memberYearDifferences() + dayDifferences() + memberDayDifferences()
+                + quarterDifferences();
     }
 }

@@ -43,7 +43,7 @@ public class LedgerFacts {
         List<Long> list = List.copyOf(all);
         for (int i = 0; i < list.size(); i += 5000) {
             List<Long> ids = list.subList(i, Math.min(list.size(), i + 5000));
-            // the month and day sums, of the figures and of the entries, in one statement (four distinct keys)
+            // the month, quarter and day sums, of the figures and of the entries, in one statement (six distinct keys)
             jdbc.sql("""
                             WITH month_values AS (
                                 INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
@@ -67,6 +67,30 @@ public class LedgerFacts {
                                 DO UPDATE SET entries = ledger_fact.entries + EXCLUDED.entries,
                                               households = ledger_fact.households + EXCLUDED.households,
                                               persons = ledger_fact.persons + EXCLUDED.persons),
+                            -- the same sums per quarter, for the tables of quarters and years
+                            quarter_values AS (
+                                INSERT INTO ledger_quarter_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id,
+                                                                 approved, value)
+                                SELECT e.campaign_id, date_trunc('quarter', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                       e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
+                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5, 6
+                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                                DO UPDATE SET value = ledger_quarter_fact.value + EXCLUDED.value),
+                            quarter_entries AS (
+                                INSERT INTO ledger_quarter_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id,
+                                                                 approved, entries, households, persons)
+                                SELECT e.campaign_id, date_trunc('quarter', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                                       e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
+                                       :sign * coalesce(sum(e.persons), 0)
+                                  FROM ledger_entry e
+                                 WHERE e.id IN (:ids)
+                                 GROUP BY 1, 2, 3, 4, 5
+                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                                DO UPDATE SET entries = ledger_quarter_fact.entries + EXCLUDED.entries,
+                                              households = ledger_quarter_fact.households + EXCLUDED.households,
+                                              persons = ledger_quarter_fact.persons + EXCLUDED.persons),
                             -- the same sums per day and unit, for the days of a range that do not fill a month
                             day_values AS (
                                 INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, value)

@@ -126,6 +126,44 @@ public final class OfficialDocument implements AutoCloseable {
     }
 
     /**
+     * The issuer's mark (发文机关标志) at the head of a document an org sends out: its name in red
+     * 小标宋, centred, as large as fits on one line of the type area (at most 26 pt), over a red rule.
+     */
+    public void issuerMark(String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingAfter(BODY_LINE);
+        // the type area is 156 mm wide; a character is as wide as its size (1 pt = 0.3528 mm)
+        double pt = Math.max(16, Math.min(26, Math.floor(156 / (Math.max(1, text.length()) * 0.3528))));
+        lineSpacing(p, (int) Math.round(pt * 20 * 1.6));
+        run(p, text, TITLE_FONT, pt, false).setColor("E60012");
+        var borders = (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewPBdr();
+        var rule = borders.addNewBottom();
+        rule.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        rule.setSz(BigInteger.valueOf(18));
+        rule.setSpace(BigInteger.valueOf(6));
+        rule.setColor("E60012");
+    }
+
+    /** The recipients (主送机关): flush left under the title, 仿宋 三号, ending with a full-width colon. */
+    public void recipients(String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.LEFT);
+        lineSpacing(p, BODY_LINE);
+        run(p, text.endsWith("：") ? text : text + "：", BODY_FONT, BODY_PT, false);
+    }
+
+    /** A numbered item of the body: its marker ("（一）") in 楷体, the text in 仿宋, the first line indented two characters. */
+    public void item(String marker, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.BOTH);
+        p.setFirstLineIndent(2 * BODY_PT * 20);
+        lineSpacing(p, BODY_LINE);
+        run(p, marker, SUBHEADING_FONT, BODY_PT, false);
+        run(p, text, BODY_FONT, BODY_PT, false);
+    }
+
+    /**
      * The sign-off: the issuing org over the date, right of centre, the date (in Arabic figures)
      * four characters from the right margin, two blank lines above.
      */

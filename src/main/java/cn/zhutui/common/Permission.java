@@ -35,6 +35,16 @@ public enum Permission {
     /** record visits and tick duties: office staff for their scope, members and cadres for their own pairings */
     PAIRING_VISIT(ADMIN, STAFF, MEMBER, CADRE),
     DUTY_TEMPLATE_EDIT(ADMIN, STAFF),
+    /** 协商在基层: read platforms, topics, meetings and outcomes in scope (members: their own meetings) */
+    CONSULT_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE, MEMBER),
+    /** run the consultation work of one's own committee: platforms, procedure, topics, meetings, outcomes */
+    CONSULT_MANAGE(ADMIN, STAFF),
+    /** raise a topic (a cadre's wait for the office to accept them) */
+    CONSULT_RAISE(ADMIN, STAFF, CADRE),
+    /** record follow-up notes and residents' feedback on outcomes */
+    CONSULT_FOLLOW_UP(ADMIN, STAFF, CADRE),
+    /** publish outcomes on the public page (the county office) */
+    CONSULT_PUBLISH(ADMIN, STAFF),
     /** return-to-poverty monitoring: see cases (office roles in their org's region, cadres in theirs) */
     MONITOR_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE),
     /** report clues, home visits, village reviews and notices, plans, follow-ups, elimination proposals */

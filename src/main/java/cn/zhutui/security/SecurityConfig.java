@@ -25,7 +25,9 @@ class SecurityConfig implements WebMvcConfigurer {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/error", "/error/**",
             // the API's description is public for clients; its browsable page (/api/docs) needs a login
-            "/api/openapi.json", "/api/openapi.json/**"};
+            "/api/openapi.json", "/api/openapi.json/**",
+            // what offices publish for residents (协商在基层 outcomes): read without login
+            "/public/**"};
 
     /**
      * Scripts, styles, images and connections from the app itself only: no inline script (pages

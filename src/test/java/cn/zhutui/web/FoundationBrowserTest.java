@@ -78,20 +78,13 @@ class FoundationBrowserTest extends BrowserTest {
 
     @Test
     void theLayoutWorksOnAPhone() {
-        var phoneContext = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
-        watch(phoneContext);
-        Page phone = phoneContext.newPage();
-        phone.navigate(url("/login"));
-        phone.fill("#username", "luquan.staff");
-        phone.fill("#password", DEMO_PASSWORD);
-        phone.click("#login-submit");
+        Page phone = at(cn.zhutui.support.Screen.PHONE);
+        login("luquan.staff", DEMO_PASSWORD);
         assertThat(phone.locator("#sidebar")).not().isInViewport();
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("菜单")).click();
         assertThat(phone.locator("#sidebar")).isInViewport();
         phone.click("#sidebar >> text=组织机构");
         assertThat(phone.locator("#org-tree")).containsText("禄劝彝族苗族自治县政协");
-        phone.context().close();
     }
 
     @Test

@@ -1,0 +1,68 @@
+package cn.zhutui.consult;
+
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.NotFoundException;
+import cn.zhutui.common.PageRequest;
+import cn.zhutui.common.Workbooks;
+import cn.zhutui.file.FileService;
+import cn.zhutui.file.StoredFile;
+import cn.zhutui.org.OrgKind;
+import cn.zhutui.org.OrgService;
+import cn.zhutui.region.RegionService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the consultation pages share: the choices of the list filters, and serving a stored file. */
+@Component
+class ConsultPages {
+
+    private final PlatformService platforms;
+    private final ConsultStatsService stats;
+    private final OrgService orgs;
+    private final RegionService regions;
+    private final FileService files;
+
+    ConsultPages(PlatformService platforms, ConsultStatsService stats, OrgService orgs, RegionService regions, FileService files) {
+        this.platforms = platforms;
+        this.stats = stats;
+        this.orgs = orgs;
+        this.regions = regions;
+        this.files = files;
+    }
+
+    /** The committees, platforms, periods and the chosen place's name a list's filters offer. */
+    void filters(DataScope scope, String regionCode, Locale locale, Model model) {
+        model.addAttribute("orgChoices", orgs.inScope(scope, OrgKind.COMMITTEE));
+        model.addAttribute("platformChoices", platforms.search(scope, PlatformQuery.all(), PageRequest.of(1, 200)).items());
+        model.addAttribute("periodChoices", stats.periodChoices(locale));
+        model.addAttribute("regionName", regions.find(regionCode).map(r -> r.name()).orElse(""));
+    }
+
+    /** Serves a stored file after the caller's scope check: inline for photos and PDFs, or its thumbnail. */
+    void send(StoredFile file, boolean thumbnail, HttpServletResponse response) throws IOException {
+        if (thumbnail) {
+            InputStream in = files.openThumbnail(file).orElseThrow(() -> new NotFoundException("thumbnail", file.id()));
+            response.setContentType("image/jpeg");
+            response.setHeader("Cache-Control", "private, max-age=86400");
+            try (in; OutputStream out = response.getOutputStream()) {
+                in.transferTo(out);
+            }
+            return;
+        }
+        boolean inline = file.isImage() || file.contentType().equals("application/pdf");
+        response.setContentType(file.contentType());
+        response.setContentLengthLong(file.size());
+        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
+                + Workbooks.attachment(file.originalName()).substring("attachment".length()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "private, max-age=3600");
+        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+}

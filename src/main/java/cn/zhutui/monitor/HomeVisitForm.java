@@ -24,6 +24,8 @@ public class HomeVisitForm {
     private MonitorKind kind;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate consentOn;
+    /** whether anyone of the household can work (proposed from the registry, confirmed by the visitor) */
+    private Boolean hasLabour;
 
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
@@ -43,4 +45,6 @@ public class HomeVisitForm {
     public void setKind(MonitorKind kind) { this.kind = kind; }
     public LocalDate getConsentOn() { return consentOn; }
     public void setConsentOn(LocalDate consentOn) { this.consentOn = consentOn; }
+    public Boolean getHasLabour() { return hasLabour; }
+    public void setHasLabour(Boolean hasLabour) { this.hasLabour = hasLabour; }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
  * The filters of the case list, each optional.
  *
  * @param regionCode a region subtree (county, township, village)
- * @param group      a named set of stages: "identifying", "monitored", "eliminating", "eliminated", "rejected", "open"
+ * @param group      a named set of stages: "identifying", "monitored", "eliminating", "eliminated", "rejected", "open", "visit", "village", "township", "county"
  * @param overdue    only cases whose 15-day clock ran out; {@code dueSoon} those in their last days
  * @param sort       "newest" (default), "deadline", "name", "region"
  */
@@ -25,6 +25,10 @@ public record CaseQuery(String regionCode, String group, Stage stage, MonitorKin
         return new CaseQuery(regionCode, group, s, kind, reason, name, overdue, dueSoon, householdId, sort);
     }
 
+    public static CaseQuery group(String g) {
+        return all().withGroup(g);
+    }
+
     public CaseQuery withGroup(String g) {
         return new CaseQuery(regionCode, g, stage, kind, reason, name, overdue, dueSoon, householdId, sort);
     }
@@ -40,6 +44,10 @@ public record CaseQuery(String regionCode, String group, Stage stage, MonitorKin
             case "eliminating" -> Stage.ELIMINATING;
             case "eliminated" -> Set.of(Stage.ELIMINATED);
             case "rejected" -> Set.of(Stage.REJECTED);
+            case "visit" -> Set.of(Stage.CLUE);
+            case "village" -> Set.of(Stage.VILLAGE, Stage.ELIM_VILLAGE);
+            case "township" -> Set.of(Stage.NOTICE, Stage.ELIM_NOTICE, Stage.TOWNSHIP, Stage.ELIM_TOWNSHIP);
+            case "county" -> Set.of(Stage.COUNTY, Stage.ELIM_COUNTY);
             case "open" -> java.util.EnumSet.complementOf(java.util.EnumSet.of(Stage.ELIMINATED, Stage.REJECTED));
             default -> Set.of();
         };

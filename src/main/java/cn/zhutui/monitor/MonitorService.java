@@ -397,7 +397,7 @@ public class MonitorService {
         after.put("visitedOn", f.getVisitedOn().toString());
         after.put("kind", f.getKind().name());
         after.put("consentOn", f.getConsentOn().toString());
-        write(scope, c, change, null, "VISIT", after);
+        write(scope, c, change, null, "HOME_VISIT", after);
     }
 
     /** Whether anyone of the household can work: by the registry's labour field, or, where it is blank, by age (16 to 59). */
@@ -621,7 +621,7 @@ public class MonitorService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("visitedOn", f.getVisitedOn().toString());
         after.put("incomePerHead", f.getIncomePerHead().toPlainString());
-        audit.record(scope, "FOLLOW_UP", "monitor_case", id, c.headName(), null, after);
+        audit.record(scope, "MONITOR_FOLLOW_UP", "monitor_case", id, c.headName(), null, after);
         return fid;
     }
 

@@ -1,0 +1,284 @@
+package cn.zhutui.monitor;
+
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.FormErrors;
+import cn.zhutui.common.PageRequest;
+import cn.zhutui.common.Permission;
+import cn.zhutui.household.HouseholdService;
+import cn.zhutui.region.RegionService;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The monitoring pages: the case list with its filters, the clue form for the field (one column,
+ * usable with a thumb, keeps what was typed when a rule is broken), a case's page with the form of
+ * the step that is the user's to take, and the village notice as a printable page.
+ */
+@Controller
+@RequestMapping("/monitor")
+class MonitorController {
+
+    private final MonitorService cases;
+    private final HouseholdService households;
+    private final RegionService regions;
+    private final cn.zhutui.security.UserService users;
+
+    MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users) {
+        this.cases = cases;
+        this.users = users;
+        this.households = households;
+        this.regions = regions;
+    }
+
+    @GetMapping
+    String home(DataScope scope) {
+        scope.require(Permission.MONITOR_VIEW);
+        return "redirect:/monitor/cases";
+    }
+
+    @GetMapping("/cases")
+    String list(DataScope scope, @ModelAttribute("q") CaseQuery q, @RequestParam(required = false) Integer page, Model model) {
+        var result = cases.search(scope, q, PageRequest.of(page, 20));
+        model.addAttribute("page", result);
+        model.addAttribute("places", cases.placeNames(result.items()));
+        model.addAttribute("clocks", result.items().stream().collect(java.util.stream.Collectors.toMap(MonitorCase::id, cases::clock)));
+        model.addAttribute("regionName", q.regionCode() == null || q.regionCode().isBlank() ? ""
+                : regions.find(q.regionCode()).map(r -> r.name()).orElse(""));
+        model.addAttribute("today", cases.today());
+        return "monitor/cases";
+    }
+
+    // ---------------------------------------------------------------- a clue from the field
+
+    @GetMapping("/clues/new")
+    String newClue(DataScope scope, @RequestParam(required = false) Long householdId, Model model) {
+        scope.require(Permission.MONITOR_RECORD);
+        ClueForm form = new ClueForm();
+        form.setReportedOn(cases.today());
+        form.setHouseholdId(householdId);
+        return clueForm(scope, form, model);
+    }
+
+    @PostMapping("/clues")
+    String report(DataScope scope, @ModelAttribute("form") ClueForm form, BindingResult result, Model model, RedirectAttributes flash) {
+        if (!result.hasErrors()) {
+            try {
+                long id = cases.report(scope, form);
+                flash.addFlashAttribute("message", "monitor.clue.saved");
+                return "redirect:/monitor/cases/" + id;
+            } catch (BusinessException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        return clueForm(scope, form, model);
+    }
+
+    private String clueForm(DataScope scope, ClueForm form, Model model) {
+        if (form.getIdempotencyKey() == null || form.getIdempotencyKey().isBlank()) {
+            form.setIdempotencyKey(UUID.randomUUID().toString());
+        }
+        model.addAttribute("form", form);
+        String name = "";
+        if (form.getHouseholdId() != null) {
+            name = households.findAll(scope, java.util.List.of(form.getHouseholdId())).stream().findFirst().map(h -> h.headName()).orElse("");
+        }
+        model.addAttribute("householdName", name);
+        return "monitor/clue-form";
+    }
+
+    // ---------------------------------------------------------------- a case
+
+    @GetMapping("/cases/{id}")
+    String show(DataScope scope, @PathVariable long id, Model model) {
+        return page(scope, id, model, null, null);
+    }
+
+    /** The case page, with the form of the step that failed (what was typed kept, the rules' messages on its fields). */
+    private String page(DataScope scope, long id, Model model, String formName, Object failed) {
+        CaseView v = cases.view(scope, id);
+        model.addAttribute("v", v);
+        model.addAttribute("userNames", users.displayNames(v.reviews().stream().map(Review::decidedBy).collect(java.util.stream.Collectors.toSet())));
+        MonitorCase c = v.monitorCase();
+        if (!model.containsAttribute("visitForm")) {
+            HomeVisitForm f = new HomeVisitForm();
+            f.setVersion(c.version());
+            f.setVisitedOn(cases.today());
+            f.setConsentOn(cases.today());
+            f.setReasons(new java.util.ArrayList<>(c.reasons()));
+            f.setHasLabour(v.actions().contains(CaseAction.VISIT) ? cases.labourFromRegistry(scope, id) : null);
+            model.addAttribute("visitForm", f);
+        }
+        if (!model.containsAttribute("reviewForm")) {
+            ReviewForm f = new ReviewForm();
+            f.setVersion(c.version());
+            f.setDecidedOn(cases.today());
+            f.setKind(c.kind());
+            f.setNoticeStart(cases.today());
+            f.setNoticeEnd(cases.today().plusDays(cn.zhutui.monitor.internal.CaseRules.NOTICE_DAYS - 1));
+            model.addAttribute("reviewForm", f);
+        }
+        if (!model.containsAttribute("measureForm")) {
+            MeasureForm f = new MeasureForm();
+            f.setPlannedOn(cases.today());
+            model.addAttribute("measureForm", f);
+        }
+        if (!model.containsAttribute("followUpForm")) {
+            FollowUpForm f = new FollowUpForm();
+            f.setVisitedOn(cases.today());
+            model.addAttribute("followUpForm", f);
+        }
+        model.addAttribute("failed", formName);
+        model.addAttribute("today", cases.today());
+        return "monitor/case";
+    }
+
+    private String fail(DataScope scope, long id, Model model, String name, Object form, BindingResult result, BusinessException e) {
+        FormErrors.reject(result, e);
+        model.addAttribute(name, form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+        return page(scope, id, model, name, form);
+    }
+
+    @PostMapping("/cases/{id}/visit")
+    String visit(DataScope scope, @PathVariable long id, @ModelAttribute("visitForm") HomeVisitForm form, BindingResult result, Model model,
+                 RedirectAttributes flash) {
+        try {
+            cases.visit(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "visitForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "monitor.visit.saved");
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/village")
+    String village(DataScope scope, @PathVariable long id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result, Model model,
+                   RedirectAttributes flash) {
+        try {
+            cases.villageReview(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "reviewForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "monitor.review.saved");
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/township")
+    String township(DataScope scope, @PathVariable long id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result, Model model,
+                    RedirectAttributes flash) {
+        try {
+            cases.townshipReview(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "reviewForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "monitor.review.saved");
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/county")
+    String county(DataScope scope, @PathVariable long id, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result, Model model,
+                  RedirectAttributes flash) {
+        try {
+            cases.countyDecision(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "reviewForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "monitor.review.saved");
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/measures")
+    String addMeasure(DataScope scope, @PathVariable long id, @ModelAttribute("measureForm") MeasureForm form, BindingResult result, Model model,
+                      RedirectAttributes flash) {
+        try {
+            cases.addMeasure(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "measureForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "common.saved");
+        return "redirect:/monitor/cases/" + id + "#plan";
+    }
+
+    @PostMapping("/cases/{id}/measures/{measureId}")
+    String measureStatus(DataScope scope, @PathVariable long id, @PathVariable long measureId, @RequestParam int version,
+                         @RequestParam MeasureStatus status, RedirectAttributes flash) {
+        Measure m = cases.view(scope, id).measures().stream().filter(x -> x.id() == measureId).findFirst()
+                .orElseThrow(() -> new cn.zhutui.common.NotFoundException("monitor_measure", measureId));
+        MeasureForm f = MeasureForm.of(m);
+        f.setVersion(version);
+        f.setStatus(status);
+        if (status == MeasureStatus.DONE && f.getDoneOn() == null) {
+            f.setDoneOn(cases.today());
+        }
+        try {
+            cases.updateMeasure(scope, id, measureId, f);
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/cases/" + id + "#plan";
+    }
+
+    @PostMapping("/cases/{id}/follow-ups")
+    String followUp(DataScope scope, @PathVariable long id, @ModelAttribute("followUpForm") FollowUpForm form, BindingResult result, Model model,
+                    RedirectAttributes flash) {
+        try {
+            cases.addFollowUp(scope, id, form);
+        } catch (BusinessException e) {
+            return fail(scope, id, model, "followUpForm", form, result, e);
+        }
+        flash.addFlashAttribute("message", "common.saved");
+        return "redirect:/monitor/cases/" + id + "#follow-ups";
+    }
+
+    @PostMapping("/cases/{id}/dismiss")
+    String dismiss(DataScope scope, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+                   RedirectAttributes flash) {
+        return act(flash, id, "monitor.dismissed", () -> cases.dismiss(scope, id, version, reason));
+    }
+
+    @PostMapping("/cases/{id}/objection")
+    String objection(DataScope scope, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String objection,
+                     RedirectAttributes flash) {
+        return act(flash, id, "common.saved", () -> cases.objection(scope, id, version, objection));
+    }
+
+    @PostMapping("/cases/{id}/propose")
+    String propose(DataScope scope, @PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return act(flash, id, "monitor.elim.proposed", () -> cases.proposeElimination(scope, id, version));
+    }
+
+    @PostMapping("/cases/{id}/reopen")
+    String reopen(DataScope scope, @PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+                  RedirectAttributes flash) {
+        return act(flash, id, "monitor.reopened", () -> cases.reopen(scope, id, version, reason));
+    }
+
+    private String act(RedirectAttributes flash, long id, String message, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("message", message);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    // ---------------------------------------------------------------- the village notice
+
+    @GetMapping("/notices/{id}")
+    String notice(DataScope scope, @PathVariable long id, Model model) {
+        model.addAttribute("n", cases.notice(scope, id));
+        return "monitor/notice";
+    }
+}

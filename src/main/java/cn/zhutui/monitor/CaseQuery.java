@@ -10,8 +10,8 @@ import java.util.Set;
  * @param overdue    only cases whose 15-day clock ran out; {@code dueSoon} those in their last days
  * @param sort       "newest" (default), "deadline", "name", "region"
  */
-public record CaseQuery(String regionCode, String group, Stage stage, MonitorKind kind, RiskReason reason, String name, boolean overdue,
-                        boolean dueSoon, Long householdId, String sort) {
+public record CaseQuery(String regionCode, String group, Stage stage, MonitorKind kind, RiskReason reason, String name, Boolean overdue,
+                        Boolean dueSoon, Long householdId, String sort) {
 
     public static CaseQuery all() {
         return new CaseQuery(null, null, null, null, null, null, false, false, null, null);
@@ -31,6 +31,16 @@ public record CaseQuery(String regionCode, String group, Stage stage, MonitorKin
 
     public CaseQuery withGroup(String g) {
         return new CaseQuery(regionCode, g, stage, kind, reason, name, overdue, dueSoon, householdId, sort);
+    }
+
+    /** Only cases whose clock ran out. */
+    public boolean late() {
+        return Boolean.TRUE.equals(overdue);
+    }
+
+    /** Only cases in their last days. */
+    public boolean soon() {
+        return Boolean.TRUE.equals(dueSoon);
     }
 
     /** The stages the query asks for (empty: all). */

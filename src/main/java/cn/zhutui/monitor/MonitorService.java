@@ -149,8 +149,8 @@ public class MonitorService {
 
     private CaseRepository.Filter filter(DataScope scope, CaseQuery q) {
         String prefix = q.regionCode() == null || q.regionCode().isBlank() ? null : q.regionCode().trim();
-        return new CaseRepository.Filter(reach(scope), prefix, q.stages(), q.kind(), q.reason(), q.name(), q.overdue() ? Boolean.TRUE : null,
-                today(), q.dueSoon() && !q.overdue() ? warnDays : null, q.householdId(), null, null, q.sort());
+        return new CaseRepository.Filter(reach(scope), prefix, q.stages(), q.kind(), q.reason(), q.name(), q.late() ? Boolean.TRUE : null,
+                today(), q.soon() && !q.late() ? warnDays : null, q.householdId(), null, null, q.sort());
     }
 
     /** Names of the villages (with township) of these cases, for the lists. */

@@ -1,0 +1,118 @@
+package cn.zhutui.monitor;
+
+import static cn.zhutui.monitor.MonitorFixtures.clue;
+import static cn.zhutui.monitor.MonitorFixtures.review;
+import static cn.zhutui.monitor.MonitorFixtures.villageReview;
+import static cn.zhutui.monitor.MonitorFixtures.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zhutui.household.HouseholdService;
+import cn.zhutui.support.IntegrationTest;
+import cn.zhutui.support.Scopes;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The monitoring pages open for the township cadre and the county office, in Chinese and English;
+ * a form sent with broken rules comes back with what was typed and the reasons on the fields; the
+ * village notice holds no ID number; another county gets 404.
+ */
+@IntegrationTest
+class MonitorPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    MonitorFixtures fx;
+    @Autowired
+    HouseholdService households;
+    @Autowired
+    Scopes scopes;
+
+    RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(as(username))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theCadreAndTheCountyOfficeOpenEveryPage() throws Exception {
+        LocalDate today = fx.today();
+        long id = fx.on(today).report(fx.cadre(), clue(fx.household(), today, RiskReason.ILLNESS));
+        for (String user : List.of("cadre.demo", "luquan.staff")) {
+            for (String lang : List.of("", "?lang=en")) {
+                String list = page(user, "/monitor/cases" + lang);
+                assertThat(list).contains(fx.get(id).headName());
+                page(user, "/monitor/cases?overdue=true" + (lang.isEmpty() ? "" : "&lang=en"));
+                page(user, "/monitor/cases?group=county&sort=deadline" + (lang.isEmpty() ? "" : "&lang=en"));
+                assertThat(page(user, "/monitor/cases/" + id + lang)).contains(fx.get(id).headName());
+                page(user, "/monitor/clues/new" + lang);
+            }
+        }
+        assertThat(page("cadre.demo", "/monitor/cases/" + id)).contains("id=\"visit-form\"").contains("剩15天");
+        assertThat(page("cadre.demo", "/")).contains("待入户核实的线索");
+        mvc.perform(get("/monitor/cases/" + id).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(post("/monitor/cases/" + id + "/dismiss").with(as("wuding.staff")).with(csrf())
+                .param("version", String.valueOf(fx.version(id))).param("reason", "x")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aClueSentWithoutItsRisksComesBackWithWhatWasTyped() throws Exception {
+        long h = fx.household();
+        String back = mvc.perform(post("/monitor/clues").with(as("cadre.demo")).with(csrf())
+                        .param("householdId", String.valueOf(h)).param("channel", "SELF_REPORT").param("description", "突发车祸，医药费花了三万多")
+                        .param("reportedOn", fx.today().toString()).param("amount", "32000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(back).contains("请至少选择一种风险类型").contains("突发车祸，医药费花了三万多").contains("32000");
+        assertThat(fx.on(fx.today()).casesOfHousehold(fx.cadre(), h)).isEmpty();
+    }
+
+    @Test
+    void aVisitWithoutConsentComesBackOnTheCasePageWithTheFindingsKept() throws Exception {
+        LocalDate today = fx.today();
+        long id = fx.on(today).report(fx.cadre(), clue(fx.household(), today, RiskReason.ILLNESS));
+        String back = mvc.perform(post("/monitor/cases/" + id + "/visit").with(as("cadre.demo")).with(csrf())
+                        .param("version", String.valueOf(fx.version(id))).param("visitedOn", today.toString()).param("visitors", "张文华")
+                        .param("findings", "户主脑梗住院，妻子在家照顾").param("incomePerHead", "5100").param("reasons", "ILLNESS")
+                        .param("kind", "SUDDEN").param("hasLabour", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(back).contains("农户签署承诺授权书后才能继续认定").contains("户主脑梗住院，妻子在家照顾");
+        assertThat(fx.get(id).stage()).isEqualTo(Stage.CLUE);
+    }
+
+    @Test
+    void theVillageNoticeListsNamesPersonsAndKindsButNoIdNumber() throws Exception {
+        LocalDate d = fx.today().minusDays(3);
+        long h = fx.household();
+        long id = fx.on(d).report(fx.cadre(), clue(h, d, RiskReason.ILLNESS));
+        fx.on(d).visit(fx.cadre(), id, visit(fx.version(id), d, true));
+        fx.on(d).villageReview(fx.cadre(), id, villageReview(fx.version(id), d, d, d.plusDays(4)));
+        long notice = fx.get(id).noticeId();
+        String html = page("cadre.demo", "/monitor/notices/" + notice);
+        String masked = households.maskedIdNumber(fx.staff(), h);
+        assertThat(html).contains(fx.get(id).headName()).contains("突发严重困难户").contains("共5天").contains("北街社区公示栏");
+        assertThat(html).doesNotContain(masked).doesNotContain(masked.substring(masked.length() - 4)).doesNotContain("因病");
+        // the township may not review before the notice ends (today is its 4th day)
+        String refused = mvc.perform(post("/monitor/cases/" + id + "/township").with(as("cadre.demo")).with(csrf())
+                        .param("version", String.valueOf(fx.version(id))).param("decidedOn", fx.today().toString()).param("agreed", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("期满后才能审核");
+        assertThat(fx.get(id).stage()).isEqualTo(Stage.NOTICE);
+        mvc.perform(get("/monitor/notices/" + notice).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        assertThat(review(0, d, true).getAgreed()).isTrue();
+    }
+}

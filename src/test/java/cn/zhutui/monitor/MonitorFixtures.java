@@ -177,6 +177,10 @@ public class MonitorFixtures {
         return id;
     }
 
+    public String headName(long householdId) {
+        return households.summaries(List.of(householdId)).get(householdId).headName();
+    }
+
     public int version(long caseId) {
         return repository.find(caseId).orElseThrow().version();
     }

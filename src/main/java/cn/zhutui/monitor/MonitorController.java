@@ -32,9 +32,14 @@ class MonitorController {
     private final HouseholdService households;
     private final RegionService regions;
     private final cn.zhutui.security.UserService users;
+    private final MonitorFigures figures;
+    private final MonitorExports exports;
 
-    MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users) {
+    MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
+                      MonitorFigures figures, MonitorExports exports) {
         this.cases = cases;
+        this.exports = exports;
+        this.figures = figures;
         this.users = users;
         this.households = households;
         this.regions = regions;
@@ -56,6 +61,12 @@ class MonitorController {
                 : regions.find(q.regionCode()).map(r -> r.name()).orElse(""));
         model.addAttribute("today", cases.today());
         return "monitor/cases";
+    }
+
+    @GetMapping("/cases/export")
+    void export(DataScope scope, @ModelAttribute CaseQuery q, @RequestParam(defaultValue = "false") boolean unmasked, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        cn.zhutui.common.Workbooks.send(response, exports.cases(scope, q, unmasked, locale), "防返贫监测对象.xlsx");
     }
 
     // ---------------------------------------------------------------- a clue from the field
@@ -272,6 +283,14 @@ class MonitorController {
             flash.addFlashAttribute("error", e);
         }
         return "redirect:/monitor/cases/" + id;
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    @GetMapping("/figures")
+    String figures(DataScope scope, @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("f", figures.figures(scope, regionCode, year));
+        return "monitor/figures";
     }
 
     // ---------------------------------------------------------------- the village notice

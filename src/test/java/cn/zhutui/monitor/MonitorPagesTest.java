@@ -21,6 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.io.ByteArrayInputStream;
 
 /**
  * The monitoring pages open for the township cadre and the county office, in Chinese and English;
@@ -40,6 +45,53 @@ class MonitorPagesTest {
     HouseholdService households;
     @Autowired
     Scopes scopes;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Row rowOf(byte[] xlsx, long caseId) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (Row r : sheet) {
+                if (r.getRowNum() > 0 && (long) r.getCell(0).getNumericCellValue() == caseId) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private byte[] export(String username, String query) throws Exception {
+        return mvc.perform(get("/monitor/cases/export" + query).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+    }
+
+    @Test
+    void theExportMasksIdNumbersUnlessTheRoleMayAndAsksAndIsAudited() throws Exception {
+        LocalDate today = fx.today();
+        long h = fx.household();
+        long id = fx.on(today).report(fx.cadre(), clue(h, today, RiskReason.HOUSING));
+        String name = fx.get(id).headName();
+        long before = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type = 'monitor_case'").query(Long.class).single();
+        Row masked = rowOf(export("luquan.staff", "?name=" + name), id);
+        assertThat(masked).isNotNull();
+        assertThat(masked.getCell(1).getStringCellValue()).isEqualTo(name);
+        assertThat(masked.getCell(2).getStringCellValue()).contains("*").isEqualTo(households.maskedIdNumber(fx.staff(), h));
+        assertThat(masked.getCell(5).getStringCellValue()).isEqualTo("住房");
+        Row clear = rowOf(export("luquan.staff", "?unmasked=true&name=" + name), id);
+        assertThat(clear.getCell(2).getStringCellValue()).hasSize(18).doesNotContain("*");
+        assertThat(rowOf(export("wuding.staff", ""), id)).as("another county exports none of Luquan's cases").isNull();
+        mvc.perform(get("/monitor/cases/export?unmasked=true").with(as("cadre.demo"))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT' AND entity_type = 'monitor_case'").query(Long.class).single())
+                .isEqualTo(before + 3);
+    }
+
+    @Test
+    void theFiguresOpenForTheProvinceTheCountyAndTheCadre() throws Exception {
+        assertThat(page("province.staff", "/monitor/figures")).contains("风险消除率").contains("id=\"figures-table\"");
+        assertThat(page("luquan.staff", "/monitor/figures?lang=en")).contains("Elimination rate");
+        assertThat(page("cadre.demo", "/monitor/figures")).contains("动态清零");
+        mvc.perform(get("/monitor/figures?regionCode=532329").with(as("luquan.staff"))).andExpect(status().isNotFound());
+    }
 
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));

@@ -50,6 +50,37 @@ class MonitorServiceTest {
     NotificationService notifications;
     @Autowired
     MonitorWorkItems workItems;
+    @Autowired
+    MonitorFigures figures;
+
+    private MonitorFigures.Line township(MonitorFigures.Figures f) {
+        return f.lines().stream().filter(l -> "530128001".equals(l.key())).findFirst()
+                .orElse(new MonitorFigures.Line("530128001", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void theFiguresFollowEveryStepLiveInTheCircularsFormat() {
+        MonitorFigures.Line before = township(figures.figures(fx.staff(), "530128", 2026));
+        long id = fx.includedCase(LocalDate.of(2026, 5, 4), true);
+        long pending = fx.on(LocalDate.of(2026, 5, 4)).report(fx.cadre(), clue(fx.household(), LocalDate.of(2026, 5, 4), RiskReason.WATER));
+        MonitorFigures.Line after = township(figures.figures(fx.staff(), "530128", 2026));
+        assertThat(after.included() - before.included()).isEqualTo(1);
+        assertThat(after.includedPersons() - before.includedPersons()).isEqualTo(1);
+        assertThat(after.notEliminated() - before.notEliminated()).isEqualTo(1);
+        assertThat(after.eliminated() - before.eliminated()).isZero();
+        assertThat(after.identifying() - before.identifying()).isEqualTo(1);
+        assertThat(after.cluesInYear() - before.cluesInYear()).isEqualTo(2);
+        assertThat(after.includedInYear() - before.includedInYear()).isEqualTo(1);
+        assertThat(fx.get(id).stage()).isEqualTo(Stage.MONITORED);
+        assertThat(fx.get(pending).stage()).isEqualTo(Stage.CLUE);
+        // the province sees Luquan's county among Kunming's; Wuding's office does not see Luquan
+        MonitorFigures.Figures kunming = figures.figures(scopes.of("province.staff"), "5301", 2026);
+        assertThat(kunming.lines()).extracting(MonitorFigures.Line::key).contains("530128");
+        assertThatThrownBy(() -> figures.figures(scopes.of("wuding.staff"), "530128", 2026)).isInstanceOf(NotFoundException.class);
+        // the rate: eliminated of included, one decimal
+        assertThat(new MonitorFigures.Line("x", "", 3, 9, 1, 3, 2, 6, 0, 0, 0, 0, 0, 0, 0).rate()).isEqualByComparingTo("33.3");
+        assertThat(factsCheck.differences()).isZero();
+    }
 
     private static List<String> codes(BusinessException e) {
         return e instanceof InvalidInputException many ? many.violations().stream().map(BusinessException::code).toList() : List.of(e.code());

@@ -338,6 +338,88 @@ public class MonitorService {
         return caseId;
     }
 
+    /** A clue found by a department's screening or an automatic check, for {@link #raiseAll}. */
+    public record Raised(long householdId, Channel channel, List<RiskReason> reasons, String description, BigDecimal amount, LocalDate reportedOn,
+                         String department, Long screeningId, Integer sourceRow, String sourceFile, String rule, Integer ruleYear,
+                         BigDecimal figure, BigDecimal line) {
+    }
+
+    /** What {@link #raiseAll} did: clues kept, cases opened, clues joined to open cases, automatic clues skipped as raised before. */
+    public record RaisedCount(int clues, int opened, int attached, int skipped) {
+    }
+
+    /**
+     * Keeps many clues at once (a screening file, an automatic check) in one transaction: each
+     * joins its household's open case, or opens one — never a second open case for a household,
+     * and a closed or rejected case is never reopened by it (a new case is opened for a person to
+     * judge). An automatic rule's clue already raised for the household and year is skipped.
+     * The caller has checked that the households are in its reach.
+     */
+    @Transactional
+    public RaisedCount raiseAll(DataScope scope, List<Raised> raised) {
+        if (raised.isEmpty()) {
+            return new RaisedCount(0, 0, 0, 0);
+        }
+        Long user = scope.userId() == 0 ? null : scope.userId();
+        List<Long> householdIds = raised.stream().map(Raised::householdId).distinct().toList();
+        Map<Long, MonitorCase> open = new java.util.HashMap<>(repository.openCasesOf(householdIds));
+        Map<Long, Household> summaries = households.summaries(householdIds);
+        List<CaseRepository.NewCase> toOpen = new ArrayList<>();
+        Map<Long, Raised> firstOf = new LinkedHashMap<>();
+        for (Raised r : raised) {
+            if (!open.containsKey(r.householdId()) && !firstOf.containsKey(r.householdId())) {
+                firstOf.put(r.householdId(), r);
+            }
+        }
+        Map<Long, Integer> sizes = households.sizes(firstOf.keySet());
+        for (Raised r : firstOf.values()) {
+            Household h = summaries.get(r.householdId());
+            toOpen.add(new CaseRepository.NewCase(h.id(), h.headName(), h.regionCode(), r.reasons(), r.reportedOn(),
+                    CaseClock.deadline(r.reportedOn()), sizes.getOrDefault(h.id(), 0), null, user));
+        }
+        List<Long> openedIds = repository.insertCases(toOpen);
+        Map<Long, Long> caseOf = new java.util.HashMap<>();
+        open.forEach((h, c) -> caseOf.put(h, c.id()));
+        for (int i = 0; i < toOpen.size(); i++) {
+            caseOf.put(toOpen.get(i).householdId(), openedIds.get(i));
+        }
+        java.util.Set<Long> openedHere = new java.util.HashSet<>(firstOf.keySet());
+        List<CaseRepository.NewClue> clues = new ArrayList<>();
+        for (Raised r : raised) {
+            boolean opens = openedHere.remove(r.householdId());
+            clues.add(new CaseRepository.NewClue(caseOf.get(r.householdId()), r.householdId(), r.channel(), r.reasons(), r.description(),
+                    r.amount(), r.reportedOn(), null, false, r.department(), r.screeningId(), r.sourceRow(), r.sourceFile(), r.rule(),
+                    r.ruleYear(), r.figure(), r.line(), opens, user));
+        }
+        List<Long> clueIds = repository.insertClues(clues);
+        Map<Long, MonitorCase> cases = new java.util.HashMap<>();
+        repository.findAll(new java.util.HashSet<>(caseOf.values())).forEach(c -> cases.put(c.id(), c));
+        MonitorFacts.Stock stock = new MonitorFacts.Stock();
+        MonitorFacts.Flow flow = new MonitorFacts.Flow();
+        for (Long id : openedIds) {
+            MonitorCase c = cases.get(id);
+            stock.add(c, +1);
+            flow.add(Event.OPENED, c, c.firstClueOn());
+        }
+        int kept = 0;
+        int skipped = 0;
+        int attached = 0;
+        for (int i = 0; i < clues.size(); i++) {
+            if (clueIds.get(i) == null) {
+                skipped++;
+                continue;
+            }
+            kept++;
+            if (!clues.get(i).openedCase()) {
+                attached++;
+            }
+            flow.add(Event.CLUES, cases.get(clues.get(i).caseId()), clues.get(i).reportedOn());
+        }
+        facts.write(stock);
+        facts.write(flow);
+        return new RaisedCount(kept, openedIds.size(), attached, skipped);
+    }
+
     // ---------------------------------------------------------------- steps
 
     /** Locks the case for a step: in reach, at one of the stages, the version the user saw, and the action theirs to take. */

@@ -81,11 +81,16 @@ public class MonitorFixtures {
     }
 
     public long household(String village, String username, String labour) {
+        return household(village, username, labour, TestIds.of(village.substring(0, 6), LocalDate.of(1975, 5, 5)));
+    }
+
+    /** A household whose head has this ID number. */
+    public long household(String village, String username, String labour, String idNumber) {
         HouseholdForm f = new HouseholdForm();
         f.setRegionCode(village);
         f.setHeadName("监" + UUID.randomUUID().toString().substring(0, 4));
-        f.setHeadIdNumber(TestIds.of(village.substring(0, 6), LocalDate.of(1975, 5, 5)));
-        f.setHeadBirthDate(LocalDate.of(1975, 5, 5));
+        f.setHeadIdNumber(idNumber);
+        f.setHeadBirthDate(cn.zhutui.household.IdNumbers.birthDate(idNumber).orElse(null));
         f.setHeadLabour(labour);
         f.setRegisteredOn(LocalDate.of(2020, 1, 1));
         f.setTags(List.of("TUOPIN"));

@@ -33,9 +33,11 @@ class ScreeningController {
     private final JobService jobs;
     private final SheetImports sheets;
     private final FileService files;
+    private final AutomaticChecks checks;
 
-    ScreeningController(Screenings screenings, JobService jobs, SheetImports sheets, FileService files) {
+    ScreeningController(Screenings screenings, JobService jobs, SheetImports sheets, FileService files, AutomaticChecks checks) {
         this.screenings = screenings;
+        this.checks = checks;
         this.jobs = jobs;
         this.sheets = sheets;
         this.files = files;
@@ -46,6 +48,7 @@ class ScreeningController {
         screenings.requireImporter(scope);
         model.addAttribute("maxRows", sheets.maxRows());
         model.addAttribute("recent", screenings.recent(scope, 20));
+        model.addAttribute("year", checks.today().getYear() - 1);
         return "monitor/screenings";
     }
 
@@ -63,6 +66,18 @@ class ScreeningController {
             flash.addFlashAttribute("error", e);
             return "redirect:/monitor/screenings";
         }
+    }
+
+    @PostMapping("/checks")
+    String runChecks(DataScope scope, @RequestParam int year, RedirectAttributes flash) {
+        try {
+            AutomaticChecks.Outcome o = checks.run(scope, year);
+            flash.addFlashAttribute("message", "monitor.checks.done");
+            flash.addFlashAttribute("messageArgs", new Object[] {year, o.incomeClues(), o.employmentClues(), o.opened()});
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/screenings";
     }
 
     @GetMapping("/jobs/{id}")

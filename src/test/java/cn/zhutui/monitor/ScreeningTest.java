@@ -44,6 +44,41 @@ class ScreeningTest {
     JdbcClient jdbc;
     @Autowired
     MonitorFactsCheck factsCheck;
+    @Autowired
+    AutomaticChecks checks;
+    @Autowired
+    cn.zhutui.household.HouseholdService households;
+
+    @Test
+    void theAutomaticChecksRaiseOneClueAHouseholdForIncomeUnderTheYearsLineAndForNoOneEmployed() {
+        long poor = fx.household();
+        long fine = fx.household();
+        long idle = fx.household();
+        households.setIncome(fx.staff(), poor, 2026, new java.math.BigDecimal("8000"));
+        households.setIncome(fx.staff(), fine, 2026, new java.math.BigDecimal("8700"));
+        long head = households.members(fx.staff(), idle).get(0).personId();
+        checks.recordEmployment(fx.cadre(), idle, head, false, "返乡后未再外出务工");
+        AutomaticChecks.Outcome first = checks.run(fx.staff(), 2026);
+        assertThat(first.incomeClues()).isGreaterThanOrEqualTo(1);
+        assertThat(first.employmentClues()).isGreaterThanOrEqualTo(1);
+        List<MonitorCase> poorCases = fx.on(fx.today()).casesOfHousehold(fx.staff(), poor);
+        assertThat(poorCases).hasSize(1);
+        Clue clue = fx.on(fx.today()).view(fx.staff(), poorCases.get(0).id()).clues().get(0);
+        assertThat(clue.channel()).isEqualTo(Channel.AUTOMATIC);
+        assertThat(clue.rule()).isEqualTo("INCOME_BELOW_LINE");
+        assertThat(clue.figure()).isEqualByComparingTo("8000");
+        assertThat(clue.line()).isEqualByComparingTo("8700");
+        assertThat(fx.on(fx.today()).casesOfHousehold(fx.staff(), fine)).as("at the line is not under it").isEmpty();
+        List<MonitorCase> idleCases = fx.on(fx.today()).casesOfHousehold(fx.staff(), idle);
+        assertThat(idleCases).hasSize(1);
+        assertThat(idleCases.get(0).mainReason()).isEqualTo(RiskReason.EMPLOYMENT);
+        // again: nothing new for the same households and year
+        AutomaticChecks.Outcome second = checks.run(fx.staff(), 2026);
+        assertThat(second.incomeClues()).isZero();
+        assertThat(second.employmentClues()).isZero();
+        assertThat(fx.on(fx.today()).view(fx.staff(), poorCases.get(0).id()).clues()).hasSize(1);
+        assertThat(factsCheck.differences()).isZero();
+    }
 
     private static byte[] xlsx(List<List<String>> rows) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

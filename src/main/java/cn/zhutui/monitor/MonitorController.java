@@ -34,10 +34,12 @@ class MonitorController {
     private final cn.zhutui.security.UserService users;
     private final MonitorFigures figures;
     private final MonitorExports exports;
+    private final NoticeWord noticeWord;
 
     MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
-                      MonitorFigures figures, MonitorExports exports) {
+                      MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord) {
         this.cases = cases;
+        this.noticeWord = noticeWord;
         this.exports = exports;
         this.figures = figures;
         this.users = users;
@@ -294,6 +296,14 @@ class MonitorController {
     }
 
     // ---------------------------------------------------------------- the village notice
+
+    @GetMapping("/notices/{id}.docx")
+    void noticeWord(DataScope scope, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        PublicNotice n = cases.notice(scope, id);
+        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.setHeader("Content-Disposition", cn.zhutui.common.Workbooks.attachment("公示-" + n.id() + ".docx"));
+        noticeWord.write(n, response.getOutputStream());
+    }
 
     @GetMapping("/notices/{id}")
     String notice(DataScope scope, @PathVariable long id, Model model) {

@@ -19,6 +19,17 @@ public record PublicNotice(long id, String villageCode, String villageName, Purp
     public record Line(long caseId, String headName, int persons, MonitorKind kind) {
     }
 
+    /** The village's own name (the last of its lineage). */
+    public String village() {
+        return villageName.contains("/") ? villageName.substring(villageName.lastIndexOf('/') + 1).trim() : villageName;
+    }
+
+    /** Who signs the notice: the village committee. */
+    public String committee() {
+        String v = village();
+        return v.endsWith("委员会") ? v : v + "村民委员会";
+    }
+
     /** Days on the board, both ends counted. */
     public long days() {
         return java.time.temporal.ChronoUnit.DAYS.between(startOn, endOn) + 1;

@@ -157,7 +157,7 @@ class MonitorPagesTest {
         String html = page("cadre.demo", "/monitor/notices/" + notice);
         String masked = households.maskedIdNumber(fx.staff(), h);
         assertThat(html).contains(fx.get(id).headName()).contains("突发严重困难户").contains("共5天").contains("北街社区公示栏");
-        assertThat(html).doesNotContain(masked).doesNotContain(masked.substring(masked.length() - 4)).doesNotContain("因病");
+        assertThat(html).doesNotContain(masked).doesNotContain("**").doesNotContain("因病");
         // the township may not review before the notice ends (today is its 4th day)
         String refused = mvc.perform(post("/monitor/cases/" + id + "/township").with(as("cadre.demo")).with(csrf())
                         .param("version", String.valueOf(fx.version(id))).param("decidedOn", fx.today().toString()).param("agreed", "true"))
@@ -165,6 +165,14 @@ class MonitorPagesTest {
         assertThat(refused).contains("期满后才能审核");
         assertThat(fx.get(id).stage()).isEqualTo(Stage.NOTICE);
         mvc.perform(get("/monitor/notices/" + notice).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/monitor/notices/" + notice + ".docx").with(as("wuding.staff"))).andExpect(status().isNotFound());
+        // the .docx, read back through LibreOffice: the 公文 layout with the household and without its ID number
+        byte[] docx = mvc.perform(get("/monitor/notices/" + notice + ".docx").with(as("cadre.demo"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        cn.zhutui.support.Pdf pdf = cn.zhutui.support.Pdf.of(docx, "docx");
+        assertThat(pdf.pages()).isEqualTo(1);
+        assertThat(pdf.compact()).contains("北街社区居民委员会防止返贫监测对象识别公示", fx.get(id).headName(), "突发严重困难户", "北街社区公示栏", "—1—")
+                .doesNotContain("**").doesNotContain("因病");
         assertThat(review(0, d, true).getAgreed()).isTrue();
     }
 }

@@ -295,7 +295,7 @@ public class MonitorService {
             errors.add("channel", "monitor.clue.channel.invalid");
         }
         CaseRules.clue(form.getReasons(), form.getDescription(), form.getAmount(), form.getReportedOn(), form.isOnBehalf(), form.getReporter(),
-                today(), errors);
+                today(), scope.isLoader(), errors);
         errors.throwIfAny();
         List<RiskReason> reasons = form.getReasons().stream().distinct().toList();
         long caseId = raise(scope, household, reasons, new CaseRepository.NewClue(0, household.id(), form.getChannel(), reasons,

@@ -86,6 +86,16 @@ class MonitorPagesTest {
     }
 
     @Test
+    void theDemoShowsCasesAtEveryStepInLuquanAndWuding() throws Exception {
+        assertThat(jdbc.sql("SELECT count(*) FROM monitor_clue WHERE source_file = '医保预警名单（第三季度）.xlsx'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM monitor_case WHERE stage = 'ELIM_VILLAGE' AND elim_proposed_on = :d AND township_code = '530128001'")
+                .param("d", fx.today()).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM monitor_clue l JOIN monitor_case c ON c.id = l.case_id"
+                + " WHERE c.county_code = '532329' AND l.description = '自来水管冬季冻裂，吃水困难'").query(Long.class).single()).isEqualTo(1);
+        assertThat(page("cadre.demo", "/monitor/cases?overdue=true")).contains("已超期");
+    }
+
+    @Test
     void theFiguresOpenForTheProvinceTheCountyAndTheCadre() throws Exception {
         assertThat(page("province.staff", "/monitor/figures")).contains("风险消除率").contains("id=\"figures-table\"");
         assertThat(page("luquan.staff", "/monitor/figures?lang=en")).contains("Elimination rate");

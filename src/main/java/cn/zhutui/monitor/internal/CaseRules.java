@@ -37,6 +37,12 @@ public final class CaseRules {
     /** A clue's own fields. */
     public static void clue(List<RiskReason> reasons, String description, BigDecimal amount, LocalDate reportedOn, boolean onBehalf,
                             String reporter, LocalDate today, InvalidInputException.Collector errors) {
+        clue(reasons, description, amount, reportedOn, onBehalf, reporter, today, false, errors);
+    }
+
+    /** The same; {@code history}: a loader entering past records (the demo, a migration) may date a clue further back. */
+    public static void clue(List<RiskReason> reasons, String description, BigDecimal amount, LocalDate reportedOn, boolean onBehalf,
+                            String reporter, LocalDate today, boolean history, InvalidInputException.Collector errors) {
         if (reasons == null || reasons.isEmpty()) {
             errors.add("reasons", "monitor.clue.reasons.required");
         }
@@ -46,7 +52,7 @@ public final class CaseRules {
             errors.add("reportedOn", "validation.required");
         } else if (reportedOn.isAfter(today)) {
             errors.add("reportedOn", "monitor.date.future");
-        } else if (reportedOn.isBefore(today.minusDays(CLUE_DAYS_BACK))) {
+        } else if (!history && reportedOn.isBefore(today.minusDays(CLUE_DAYS_BACK))) {
             errors.add("reportedOn", "monitor.clue.tooOld", CLUE_DAYS_BACK);
         }
         if (onBehalf) {

@@ -35,10 +35,15 @@ class MonitorController {
     private final MonitorFigures figures;
     private final MonitorExports exports;
     private final NoticeWord noticeWord;
+    private final cn.zhutui.audit.AuditService audit;
+    private final cn.zhutui.audit.AuditLabels auditLabels;
 
     MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
-                      MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord) {
+                      MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord, cn.zhutui.audit.AuditService audit,
+                      cn.zhutui.audit.AuditLabels auditLabels) {
         this.cases = cases;
+        this.audit = audit;
+        this.auditLabels = auditLabels;
         this.noticeWord = noticeWord;
         this.exports = exports;
         this.figures = figures;
@@ -120,7 +125,16 @@ class MonitorController {
     private String page(DataScope scope, long id, Model model, String formName, Object failed) {
         CaseView v = cases.view(scope, id);
         model.addAttribute("v", v);
-        model.addAttribute("userNames", users.displayNames(v.reviews().stream().map(Review::decidedBy).collect(java.util.stream.Collectors.toSet())));
+        var changes = auditLabels.show(audit.history("monitor_case", id), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        java.util.Set<Long> people = new java.util.HashSet<>();
+        v.reviews().forEach(r -> people.add(r.decidedBy()));
+        changes.forEach(ch -> {
+            if (ch.entry().userId() != null) {
+                people.add(ch.entry().userId());
+            }
+        });
+        model.addAttribute("changes", changes);
+        model.addAttribute("userNames", users.displayNames(people));
         MonitorCase c = v.monitorCase();
         if (!model.containsAttribute("visitForm")) {
             HomeVisitForm f = new HomeVisitForm();

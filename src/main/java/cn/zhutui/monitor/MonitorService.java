@@ -332,7 +332,7 @@ public class MonitorService {
         facts.write(flow);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("channel", clue.channel().name());
-        after.put("reasons", reasons.stream().map(Enum::name).collect(Collectors.joining(",")));
+        after.put("reasons", reasons.stream().map(Enum::name).collect(Collectors.joining("、")));
         after.put("reportedOn", clue.reportedOn().toString());
         audit.record(scope, opened ? "CREATE" : "UPDATE", "monitor_case", caseId, c.headName(), null, after);
         return caseId;
@@ -454,9 +454,9 @@ public class MonitorService {
             facts.write(flow);
         }
         Map<String, Object> b = new LinkedHashMap<>();
-        b.put("stage", before.stage().name());
+        b.put("monitorStage", before.stage().name());
         Map<String, Object> a = new LinkedHashMap<>(after);
-        a.put("stage", now.stage().name());
+        a.put("monitorStage", now.stage().name());
         audit.record(scope, action, "monitor_case", before.id(), now.headName(), b, a);
         return now;
     }
@@ -477,7 +477,7 @@ public class MonitorService {
                 .set("reasons", reasons).set("main_reason", reasons.get(0)).set("persons", Math.max(members.size(), 1));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("visitedOn", f.getVisitedOn().toString());
-        after.put("kind", f.getKind().name());
+        after.put("monitorKind", f.getKind().name());
         after.put("consentOn", f.getConsentOn().toString());
         write(scope, c, change, null, "HOME_VISIT", after);
     }
@@ -650,10 +650,10 @@ public class MonitorService {
                 CaseRules.trim(f.getResponsiblePerson()), f.getPlannedOn(), f.getAmount(), f.getStatus(),
                 f.getStatus() == MeasureStatus.DONE ? f.getDoneOn() : null, scope.userId());
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("type", f.getType().name());
+        after.put("measureType", f.getType().name());
         after.put("description", f.getDescription().trim());
         after.put("responsibleUnit", f.getResponsibleUnit().trim());
-        after.put("status", f.getStatus().name());
+        after.put("measureStatus", f.getStatus().name());
         audit.record(scope, "CREATE", "monitor_measure", mid, c.headName(), null, after);
         return mid;
     }
@@ -672,8 +672,8 @@ public class MonitorService {
                 f.getDescription().trim(), f.getResponsibleUnit().trim(), CaseRules.trim(f.getResponsiblePerson()), f.getPlannedOn(), f.getAmount())) {
             throw new ConflictException("monitor_measure", measureId);
         }
-        audit.record(scope, "UPDATE", "monitor_measure", measureId, c.headName(), Map.of("status", m.status().name()),
-                Map.of("status", f.getStatus().name()));
+        audit.record(scope, "UPDATE", "monitor_measure", measureId, c.headName(), Map.of("measureStatus", m.status().name()),
+                Map.of("measureStatus", f.getStatus().name()));
     }
 
     private void requirePlan(DataScope scope, MonitorCase c) {

@@ -164,6 +164,10 @@ class MonitorPagesTest {
         fx.on(d).visit(fx.cadre(), id, visit(fx.version(id), d, true));
         fx.on(d).villageReview(fx.cadre(), id, villageReview(fx.version(id), d, d, d.plusDays(4)));
         long notice = fx.get(id).noticeId();
+        // the case's dated history, in words, with who did it
+        String casePage = page("luquan.staff", "/monitor/cases/" + id);
+        assertThat(casePage).contains("办理记录").contains("入户核实").contains("村级评议").contains("屏山街道干部")
+                .contains("待入户核实").contains("待村级评议").contains("公示中");
         String html = page("cadre.demo", "/monitor/notices/" + notice);
         String masked = households.maskedIdNumber(fx.staff(), h);
         assertThat(html).contains(fx.get(id).headName()).contains("突发严重困难户").contains("共5天").contains("北街社区公示栏");

@@ -121,6 +121,14 @@ public class AutomaticChecks {
         audit.record(scope, "UPDATE", "monitor_employment", personId, h.headName(), null, Map.of("employed", employed));
     }
 
+    /** Whether each person of a household works, as recorded (person id → employed); the caller has checked the case. */
+    public Map<Long, Boolean> employment(DataScope scope, long householdId) {
+        scope.require(Permission.MONITOR_VIEW);
+        Map<Long, Boolean> map = new LinkedHashMap<>();
+        repository.employment(householdId).forEach((person, e) -> map.put(person, e.employed()));
+        return map;
+    }
+
     public LocalDate today() {
         return cases.today();
     }

@@ -35,13 +35,17 @@ class MonitorController {
     private final MonitorFigures figures;
     private final MonitorExports exports;
     private final NoticeWord noticeWord;
+    private final IncomeLines incomeLines;
+    private final AutomaticChecks checks;
     private final cn.zhutui.audit.AuditService audit;
     private final cn.zhutui.audit.AuditLabels auditLabels;
 
     MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
                       MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord, cn.zhutui.audit.AuditService audit,
-                      cn.zhutui.audit.AuditLabels auditLabels) {
+                      cn.zhutui.audit.AuditLabels auditLabels, IncomeLines incomeLines, AutomaticChecks checks) {
         this.cases = cases;
+        this.incomeLines = incomeLines;
+        this.checks = checks;
         this.audit = audit;
         this.auditLabels = auditLabels;
         this.noticeWord = noticeWord;
@@ -134,6 +138,7 @@ class MonitorController {
             }
         });
         model.addAttribute("changes", changes);
+        model.addAttribute("employment", checks.employment(scope, v.monitorCase().householdId()));
         model.addAttribute("userNames", users.displayNames(people));
         MonitorCase c = v.monitorCase();
         if (!model.containsAttribute("visitForm")) {
@@ -299,6 +304,43 @@ class MonitorController {
             flash.addFlashAttribute("error", e);
         }
         return "redirect:/monitor/cases/" + id;
+    }
+
+    // ---------------------------------------------------------------- the income lines
+
+    @GetMapping("/lines")
+    String lines(DataScope scope, Model model) {
+        scope.require(Permission.MONITOR_VIEW);
+        model.addAttribute("lines", incomeLines.all(cases.reach(scope) == null ? "" : cases.reach(scope)));
+        model.addAttribute("year", cases.today().getYear());
+        return "monitor/lines";
+    }
+
+    @PostMapping("/lines")
+    String setLine(DataScope scope, @RequestParam(required = false) String provinceCode, @RequestParam(required = false) Integer year,
+                   @RequestParam(required = false) java.math.BigDecimal perHead, @RequestParam(required = false) String note, RedirectAttributes flash) {
+        try {
+            incomeLines.set(scope, provinceCode, year, perHead, note);
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/lines";
+    }
+
+    // ---------------------------------------------------------------- employment (what the 零就业 check reads)
+
+    @PostMapping("/cases/{id}/employment")
+    String employment(DataScope scope, @PathVariable long id, @RequestParam long personId, @RequestParam boolean employed,
+                      @RequestParam(required = false) String note, RedirectAttributes flash) {
+        MonitorCase c = cases.get(scope, id);
+        try {
+            checks.recordEmployment(scope, c.householdId(), personId, employed, note);
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/cases/" + id + "#employment";
     }
 
     // ---------------------------------------------------------------- figures

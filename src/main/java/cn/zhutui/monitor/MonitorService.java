@@ -309,6 +309,7 @@ public class MonitorService {
 
     /** Keeps a clue: joins the household's open case or opens a new one. */
     private long raise(DataScope scope, Household household, List<RiskReason> reasons, CaseRepository.NewClue clue) {
+        repository.lockRaising();
         MonitorCase open = repository.openCasesOf(List.of(household.id())).get(household.id());
         boolean opened = open == null;
         long caseId;
@@ -361,6 +362,7 @@ public class MonitorService {
             return new RaisedCount(0, 0, 0, 0);
         }
         Long user = scope.userId() == 0 ? null : scope.userId();
+        repository.lockRaising();
         List<Long> householdIds = raised.stream().map(Raised::householdId).distinct().toList();
         Map<Long, MonitorCase> open = new java.util.HashMap<>(repository.openCasesOf(householdIds));
         Map<Long, Household> summaries = households.summaries(householdIds);

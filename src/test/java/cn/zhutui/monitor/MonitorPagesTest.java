@@ -96,6 +96,25 @@ class MonitorPagesTest {
     }
 
     @Test
+    void theAdministratorSetsTheLineOfAYearAndTheCadreRecordsWhoWorks() throws Exception {
+        mvc.perform(post("/monitor/lines").with(as("admin")).with(csrf()).param("provinceCode", "53").param("year", "2036")
+                .param("perHead", "9900").param("note", "测试标准")).andExpect(status().is3xxRedirection());
+        assertThat(page("luquan.staff", "/monitor/lines")).contains("2036").contains("9,900").doesNotContain("id=\"line-form\"");
+        mvc.perform(post("/monitor/lines").with(as("luquan.staff")).with(csrf()).param("provinceCode", "53").param("year", "2037")
+                .param("perHead", "9900")).andExpect(status().isForbidden());
+
+        LocalDate today = fx.today();
+        long h = fx.household();
+        long id = fx.on(today).report(fx.cadre(), clue(h, today, RiskReason.EMPLOYMENT));
+        long person = households.members(fx.staff(), h).get(0).personId();
+        mvc.perform(post("/monitor/cases/" + id + "/employment").with(as("cadre.demo")).with(csrf()).param("personId", String.valueOf(person))
+                .param("employed", "false")).andExpect(status().is3xxRedirection());
+        assertThat(page("cadre.demo", "/monitor/cases/" + id)).contains("id=\"employment\"").contains(">未就业</span>");
+        mvc.perform(post("/monitor/cases/" + id + "/employment").with(as("wuding.staff")).with(csrf()).param("personId", String.valueOf(person))
+                .param("employed", "true")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theFiguresOpenForTheProvinceTheCountyAndTheCadre() throws Exception {
         assertThat(page("province.staff", "/monitor/figures")).contains("风险消除率").contains("id=\"figures-table\"");
         assertThat(page("luquan.staff", "/monitor/figures?lang=en")).contains("Elimination rate");

@@ -156,6 +156,14 @@ public class CaseRepository {
         return ids;
     }
 
+    /**
+     * Serialises the raising of clues (one at a time, to the end of the transaction), so two
+     * clues of one household arriving together never open two cases.
+     */
+    public void lockRaising() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('monitor:raise'))").query(Object.class).list();
+    }
+
     public Optional<MonitorCase> find(long id) {
         return jdbc.sql("SELECT * FROM monitor_case WHERE id = :id").param("id", id).query(CASE).optional();
     }

@@ -37,13 +37,16 @@ class MonitorController {
     private final NoticeWord noticeWord;
     private final IncomeLines incomeLines;
     private final AutomaticChecks checks;
+    private final cn.zhutui.file.FileService fileStore;
     private final cn.zhutui.audit.AuditService audit;
     private final cn.zhutui.audit.AuditLabels auditLabels;
 
     MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
                       MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord, cn.zhutui.audit.AuditService audit,
-                      cn.zhutui.audit.AuditLabels auditLabels, IncomeLines incomeLines, AutomaticChecks checks) {
+                      cn.zhutui.audit.AuditLabels auditLabels, IncomeLines incomeLines, AutomaticChecks checks,
+                      cn.zhutui.file.FileService fileStore) {
         this.cases = cases;
+        this.fileStore = fileStore;
         this.incomeLines = incomeLines;
         this.checks = checks;
         this.audit = audit;
@@ -304,6 +307,39 @@ class MonitorController {
             flash.addFlashAttribute("error", e);
         }
         return "redirect:/monitor/cases/" + id;
+    }
+
+    // ---------------------------------------------------------------- the signed consent
+
+    @PostMapping("/cases/{id}/consent")
+    String consent(DataScope scope, @PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                   RedirectAttributes flash) throws java.io.IOException {
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("error", new BusinessException("import.empty"));
+            return "redirect:/monitor/cases/" + id;
+        }
+        try (java.io.InputStream in = file.getInputStream()) {
+            cases.attachConsent(scope, id, in, file.getOriginalFilename());
+            flash.addFlashAttribute("message", "common.saved");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return "redirect:/monitor/cases/" + id;
+    }
+
+    @GetMapping("/cases/{id}/consent")
+    void consentFile(DataScope scope, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        cn.zhutui.file.StoredFile file = cases.consentFile(scope, id);
+        boolean inline = file.isImage() || file.contentType().equals("application/pdf");
+        response.setContentType(file.contentType());
+        response.setContentLengthLong(file.size());
+        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
+                + cn.zhutui.common.Workbooks.attachment(file.originalName()).substring("attachment".length()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "private, max-age=3600");
+        try (java.io.InputStream in = fileStore.open(file); java.io.OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
     }
 
     // ---------------------------------------------------------------- the income lines

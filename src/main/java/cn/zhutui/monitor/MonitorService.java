@@ -62,12 +62,14 @@ public class MonitorService {
     private final RegionService regions;
     private final AuditService audit;
     private final IdempotencyKeys idempotency;
+    private final cn.zhutui.file.FileService files;
     private final Clock clock;
     private final int warnDays;
 
     MonitorService(CaseRepository repository, MonitorFacts facts, HouseholdService households, IncomeLines lines, OrgService orgs,
-                   RegionService regions, AuditService audit, IdempotencyKeys idempotency, Clock clock,
+                   RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files, Clock clock,
                    @Value("${zhutui.monitor.warn-days:3}") int warnDays) {
+        this.files = files;
         this.repository = repository;
         this.facts = facts;
         this.households = households;
@@ -743,6 +745,35 @@ public class MonitorService {
         write(scope, c, new CaseRepository.Change().set("stage", Stage.MONITORED).set("eliminated_on", null).set("reopened", c.reopened() + 1)
                         .set("closed_reason", reason.trim()),
                 new MonitorFacts.Flow().add(Event.REOPENED, c, today()), "REOPEN", Map.of("reason", reason.trim()));
+    }
+
+    // ---------------------------------------------------------------- the signed consent (evidence)
+
+    /** Keeps the scan or photo of the household's signed consent (承诺授权书) in the shared file store, on an open case. */
+    @Transactional
+    public void attachConsent(DataScope scope, long id, java.io.InputStream in, String filename) {
+        MonitorCase c = get(scope, id);
+        if (!scope.can(Permission.MONITOR_RECORD)) {
+            throw new ForbiddenException();
+        }
+        if (!c.open()) {
+            throw new BusinessException("monitor.step.notNow");
+        }
+        cn.zhutui.file.StoredFile file = files.store(in, filename, cn.zhutui.file.FileKind.EVIDENCE, scope.userId() == 0 ? null : scope.userId());
+        MonitorCase locked = repository.lock(id).orElseThrow();
+        if (!repository.update(id, locked.version(), new CaseRepository.Change().set("consent_file_id", file.id()))) {
+            throw new ConflictException("monitor_case", id);
+        }
+        audit.record(scope, "UPDATE", "monitor_case", id, c.headName(), null, Map.of("consentFile", file.originalName()));
+    }
+
+    /** The stored consent of a case the user may see. */
+    public cn.zhutui.file.StoredFile consentFile(DataScope scope, long id) {
+        MonitorCase c = get(scope, id);
+        if (c.consentFileId() == null) {
+            throw new NotFoundException("monitor_consent", id);
+        }
+        return files.find(c.consentFileId()).orElseThrow(() -> new NotFoundException("monitor_consent", id));
     }
 
     // ---------------------------------------------------------------- notices

@@ -40,10 +40,12 @@ public class MonitorFixtures {
     private final RegionService regions;
     private final AuditService audit;
     private final IdempotencyKeys idempotency;
+    private final cn.zhutui.file.FileService files;
     private final Clock clock;
 
     MonitorFixtures(Scopes scopes, HouseholdService households, CaseRepository repository, MonitorFacts facts, IncomeLines lines, OrgService orgs,
-                    RegionService regions, AuditService audit, IdempotencyKeys idempotency, Clock clock) {
+                    RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files, Clock clock) {
+        this.files = files;
         this.scopes = scopes;
         this.households = households;
         this.repository = repository;
@@ -64,7 +66,7 @@ public class MonitorFixtures {
     public MonitorService on(LocalDate day) {
         ZoneId zone = clock.getZone();
         Clock fixed = Clock.fixed(day.atTime(12, 0).atZone(zone).toInstant(), zone);
-        return new MonitorService(repository, facts, households, lines, orgs, regions, audit, idempotency, fixed, 3);
+        return new MonitorService(repository, facts, households, lines, orgs, regions, audit, idempotency, files, fixed, 3);
     }
 
     public DataScope staff() {

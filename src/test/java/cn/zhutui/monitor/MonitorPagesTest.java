@@ -110,6 +110,16 @@ class MonitorPagesTest {
         mvc.perform(post("/monitor/cases/" + id + "/employment").with(as("cadre.demo")).with(csrf()).param("personId", String.valueOf(person))
                 .param("employed", "false")).andExpect(status().is3xxRedirection());
         assertThat(page("cadre.demo", "/monitor/cases/" + id)).contains("id=\"employment\"").contains(">未就业</span>");
+
+        // the signed consent, a photo kept in the shared file store, served after the scope check
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/consent")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "承诺书.png", "image/png", png)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fx.get(id).consentFileId()).isNotNull();
+        assertThat(mvc.perform(get("/monitor/cases/" + id + "/consent").with(as("luquan.staff"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray()).isEqualTo(png);
+        mvc.perform(get("/monitor/cases/" + id + "/consent").with(as("wuding.staff"))).andExpect(status().isNotFound());
         mvc.perform(post("/monitor/cases/" + id + "/employment").with(as("wuding.staff")).with(csrf()).param("personId", String.valueOf(person))
                 .param("employed", "true")).andExpect(status().isNotFound());
     }

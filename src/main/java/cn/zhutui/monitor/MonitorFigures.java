@@ -56,8 +56,12 @@ public class MonitorFigures {
     public record Share(String key, long identifying, long notEliminated, long notEliminatedPersons, long eliminated) {
     }
 
+    /** Households and persons at each step now, in the order of the steps. */
+    public record StageCount(Stage stage, long households, long persons) {
+    }
+
     public record Figures(String regionCode, String regionName, int year, List<Line> lines, Line total, List<Share> byKind,
-                          List<Share> byReason) {
+                          List<Share> byReason, List<StageCount> byStage) {
     }
 
     public Figures figures(DataScope scope, String regionCode, Integer year) {
@@ -78,7 +82,11 @@ public class MonitorFigures {
             default -> 9;
         };
         Map<String, long[]> rows = new TreeMap<>();
+        Map<Stage, long[]> stages = new java.util.EnumMap<>(Stage.class);
         for (MonitorFacts.StockRow r : facts.stock(prefix, "region", keyLength)) {
+            long[] st = stages.computeIfAbsent(Stage.valueOf(r.stage()), k -> new long[2]);
+            st[0] += r.households();
+            st[1] += r.persons();
             long[] a = rows.computeIfAbsent(r.key(), k -> new long[14]);
             Stage stage = Stage.valueOf(r.stage());
             if (stage.included()) {
@@ -123,7 +131,13 @@ public class MonitorFigures {
             share(kinds.computeIfAbsent(r.kind(), k -> new long[4]), r);
         }
         String name = prefix.isEmpty() ? "" : regions.find(prefix).map(r -> r.name()).orElse(prefix);
-        return new Figures(prefix, name, y, lines, line(null, name, sum), shares(kinds), shares(reasons));
+        List<StageCount> byStage = new ArrayList<>();
+        stages.forEach((st, a) -> {
+            if (a[0] != 0) {
+                byStage.add(new StageCount(st, a[0], a[1]));
+            }
+        });
+        return new Figures(prefix, name, y, lines, line(null, name, sum), shares(kinds), shares(reasons), byStage);
     }
 
     private static void share(long[] a, MonitorFacts.StockRow r) {

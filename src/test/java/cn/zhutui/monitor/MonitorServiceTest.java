@@ -77,6 +77,11 @@ class MonitorServiceTest {
         MonitorFigures.Figures kunming = figures.figures(scopes.of("province.staff"), "5301", 2026);
         assertThat(kunming.lines()).extracting(MonitorFigures.Line::key).contains("530128");
         assertThatThrownBy(() -> figures.figures(scopes.of("wuding.staff"), "530128", 2026)).isInstanceOf(NotFoundException.class);
+        MonitorFigures.Figures luquanNow = figures.figures(fx.staff(), "530128", 2026);
+        assertThat(luquanNow.byStage()).extracting(MonitorFigures.StageCount::stage).contains(Stage.MONITORED, Stage.CLUE);
+        assertThat(luquanNow.byStage().stream().mapToLong(MonitorFigures.StageCount::households).sum())
+                .isEqualTo(luquanNow.lines().stream().mapToLong(l -> l.included() - l.eliminated()).sum() + luquanNow.total().eliminated()
+                        + luquanNow.total().identifying() + fx.on(LocalDate.of(2026, 5, 4)).count(fx.staff(), CaseQuery.group("rejected")));
         // the rate: eliminated of included, one decimal
         assertThat(new MonitorFigures.Line("x", "", 3, 9, 1, 3, 2, 6, 0, 0, 0, 0, 0, 0, 0).rate()).isEqualByComparingTo("33.3");
         assertThat(factsCheck.differences()).isZero();

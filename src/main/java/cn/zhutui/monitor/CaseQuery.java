@@ -50,7 +50,7 @@ public record CaseQuery(String regionCode, String group, Stage stage, MonitorKin
         }
         return switch (group == null ? "" : group) {
             case "identifying" -> Stage.IDENTIFYING;
-            case "monitored" -> Set.of(Stage.MONITORED);
+            case "monitored", "followUpDue" -> Set.of(Stage.MONITORED);
             case "eliminating" -> Stage.ELIMINATING;
             case "eliminated" -> Set.of(Stage.ELIMINATED);
             case "rejected" -> Set.of(Stage.REJECTED);

@@ -52,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonitorService {
 
+    /** An included household is visited again at least this often (days): past it, its follow-up is due. */
+    public static final int FOLLOW_UP_DAYS = 90;
+
     private static final Set<Role> OFFICE = EnumSet.of(Role.ADMIN, Role.STAFF, Role.REVIEWER, Role.VIEWER);
 
     private final CaseRepository repository;
@@ -152,7 +155,8 @@ public class MonitorService {
     private CaseRepository.Filter filter(DataScope scope, CaseQuery q) {
         String prefix = q.regionCode() == null || q.regionCode().isBlank() ? null : q.regionCode().trim();
         return new CaseRepository.Filter(reach(scope), prefix, q.stages(), q.kind(), q.reason(), q.name(), q.late() ? Boolean.TRUE : null,
-                today(), q.soon() && !q.late() ? warnDays : null, q.householdId(), null, null, q.sort());
+                today(), q.soon() && !q.late() ? warnDays : null, q.householdId(), null, null, q.sort(),
+                "followUpDue".equals(q.group()) ? today().minusDays(FOLLOW_UP_DAYS) : null);
     }
 
     /** Names of the villages (with township) of these cases, for the lists. */

@@ -38,6 +38,9 @@ class MonitorWorkItems implements WorkItemSource {
         if (scope.can(Permission.MONITOR_RECORD)) {
             long visit = cases.count(scope, CaseQuery.group("visit"));
             items.add(new WorkItem("monitor.work.visit", List.of(), visit, "/monitor/cases?group=visit", false, 202));
+            long followUps = cases.count(scope, CaseQuery.group("followUpDue"));
+            items.add(new WorkItem("monitor.work.followUpDue", List.of(String.valueOf(MonitorService.FOLLOW_UP_DAYS)), followUps,
+                    "/monitor/cases?group=followUpDue", false, 206));
             long village = cases.count(scope, CaseQuery.group("village"));
             items.add(new WorkItem("monitor.work.village", List.of(), village, "/monitor/cases?group=village", false, 203));
         }

@@ -372,6 +372,13 @@ class MonitorServiceTest {
         assertThat(visits.link()).isEqualTo("/monitor/cases?group=visit");
         assertThat(cadre).extracting(WorkItem::labelCode).contains("monitor.work.township").doesNotContain("monitor.work.county");
         assertThat(workItems.items(fx.staff())).extracting(WorkItem::labelCode).contains("monitor.work.county", "monitor.work.overdue");
+        // a monitored household not visited for 90 days is due a follow-up; a visit takes it off the list
+        long monitored = fx.includedCase(today.minusDays(120), true);
+        assertThat(fx.on(today).search(fx.cadre(), CaseQuery.group("followUpDue"), PageRequest.of(1, 500)).items())
+                .extracting(MonitorCase::id).contains(monitored);
+        fx.on(today).addFollowUp(fx.cadre(), monitored, followUp(today.minusDays(3), "8000", false));
+        assertThat(fx.on(today).search(fx.cadre(), CaseQuery.group("followUpDue"), PageRequest.of(1, 500)).items())
+                .extracting(MonitorCase::id).doesNotContain(monitored);
         assertThat(fx.get(id).stage()).isEqualTo(Stage.CLUE);
     }
 }

@@ -233,7 +233,7 @@ public class CaseRepository {
     /** The list's filters, resolved by the service: a region prefix (scope and choice together) and the rest as chosen. */
     public record Filter(String reach, String regionPrefix, Collection<Stage> stages, MonitorKind kind, RiskReason reason, String name,
                          Boolean overdue, LocalDate today, Integer warnDays, Long householdId, Long responsibleUserId, Long noticeId,
-                         String sort) {
+                         String sort, LocalDate noFollowUpSince) {
     }
 
     private static Where where(Filter f) {
@@ -263,6 +263,14 @@ public class CaseRepository {
         return w;
     }
 
+    private static Where followUps(Where w, Filter f) {
+        if (f.noFollowUpSince() != null) {
+            w.and("c.included_on < :since AND NOT EXISTS (SELECT 1 FROM monitor_followup x WHERE x.case_id = c.id AND x.visited_on >= :since)")
+                    .param("since", f.noFollowUpSince());
+        }
+        return w;
+    }
+
     private static String order(String sort) {
         return switch (sort == null ? "" : sort) {
             case "deadline" -> " ORDER BY c.deadline, c.id";
@@ -273,7 +281,7 @@ public class CaseRepository {
     }
 
     public Page<MonitorCase> search(Filter f, PageRequest page) {
-        Where w = where(f);
+        Where w = followUps(where(f), f);
         long total = jdbc.sql("SELECT count(*) FROM monitor_case c" + w.sql()).params(w.params()).query(Long.class).single();
         List<MonitorCase> rows = total == 0 ? List.of() : jdbc.sql("SELECT c.* FROM monitor_case c" + w.sql() + order(f.sort())
                         + " LIMIT :limit OFFSET :offset")
@@ -282,12 +290,12 @@ public class CaseRepository {
     }
 
     public long count(Filter f) {
-        Where w = where(f);
+        Where w = followUps(where(f), f);
         return jdbc.sql("SELECT count(*) FROM monitor_case c" + w.sql()).params(w.params()).query(Long.class).single();
     }
 
     public void forEach(Filter f, Consumer<MonitorCase> consumer) {
-        Where w = where(f);
+        Where w = followUps(where(f), f);
         try (var rows = jdbc.sql("SELECT c.* FROM monitor_case c" + w.sql() + order(f.sort())).params(w.params()).query(CASE).stream()) {
             rows.forEach(consumer);
         }

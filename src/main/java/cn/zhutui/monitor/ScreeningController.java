@@ -46,7 +46,7 @@ class ScreeningController {
     @GetMapping
     String page(DataScope scope, Model model) {
         screenings.requireImporter(scope);
-        model.addAttribute("maxRows", sheets.maxRows());
+        model.addAttribute("maxRows", screenings.maxRows());
         model.addAttribute("recent", screenings.recent(scope, 20));
         model.addAttribute("year", checks.today().getYear() - 1);
         return "monitor/screenings";

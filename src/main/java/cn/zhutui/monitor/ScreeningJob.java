@@ -51,11 +51,16 @@ class ScreeningJob implements JobHandler {
         Map<String, Object> params = jobs.params(job);
         Locale locale = Locale.forLanguageTag(String.valueOf(params.getOrDefault("locale", "zh-CN")));
         DataScope scope = scopes.ofUser(job.userId());
-        Optional<List<SheetRow>> read = sheets.read(context);
+        // a department's list may be longer than an ordinary import: the reader lets the difference through, and the rows are counted here
+        Optional<List<SheetRow>> read = sheets.read(context, Math.max(0, screenings.maxRows() - sheets.maxRows()));
         if (read.isEmpty()) {
             return;
         }
         List<SheetRow> rows = read.get();
+        if (rows.stream().filter(r -> !r.sheet().startsWith("_")).count() - 1 > screenings.maxRows()) {
+            context.fail("import.tooManyRows", Map.of("args", List.of(String.format("%,d", screenings.maxRows()))), null);
+            return;
+        }
         context.total(Math.max(1, rows.size() - 1));
         StoredFile file = files.find(job.fileId()).orElseThrow();
         Screenings.Result result;

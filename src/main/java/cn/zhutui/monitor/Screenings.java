@@ -52,15 +52,22 @@ public class Screenings {
     private final SheetImports sheets;
     private final DictService dict;
     private final AuditService audit;
+    private final int maxRows;
 
     Screenings(MonitorService cases, HouseholdService households, ScreeningRepository repository, SheetImports sheets, DictService dict,
-               AuditService audit) {
+               AuditService audit, @org.springframework.beans.factory.annotation.Value("${zhutui.monitor.screening-max-rows:200000}") int maxRows) {
+        this.maxRows = maxRows;
         this.cases = cases;
         this.households = households;
         this.repository = repository;
         this.sheets = sheets;
         this.dict = dict;
         this.audit = audit;
+    }
+
+    /** The most rows a screening file may have (a department's list is longer than an ordinary import). */
+    public int maxRows() {
+        return maxRows;
     }
 
     /** Checks that the user may import screening files and has a region to import into. */

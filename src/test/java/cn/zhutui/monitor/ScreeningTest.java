@@ -169,6 +169,30 @@ class ScreeningTest {
         assertThat(fx.on(today).view(fx.staff(), openA).clues()).hasSize(2);
     }
 
+    /** 100,000 rows (a department's province-wide list): matched in under a minute, here on the test machine. */
+    @Test
+    void aFileOfAHundredThousandRowsIsMatchedInUnderAMinute() throws Exception {
+        String known = TestIds.of("530128", LocalDate.of(1962, 2, 2));
+        long h = fx.household(MonitorFixtures.VILLAGE, "luquan.staff", "ORDINARY", known);
+        StringBuilder csv = new StringBuilder("姓名,身份证号,预警原因\n");
+        csv.append("甲,").append(known).append(",因病\n");
+        LocalDate born = LocalDate.of(1940, 1, 1);
+        for (int i = 1; i < 100_000; i++) {
+            String first17 = "530128" + born.plusDays(i % 20000).toString().replace("-", "") + String.format("%03d", i / 20000 + 500);
+            csv.append("某").append(',').append(first17).append(cn.zhutui.household.IdNumbers.checkDigit(first17)).append(",因病\n");
+        }
+        long started = System.nanoTime();
+        Job job = run(fx.staff(), csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "医保全省名单.csv");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        var batch = screenings.ofJob(job.id()).orElseThrow();
+        assertThat(batch.rowsRead()).isEqualTo(100_000);
+        assertThat(batch.matched()).isEqualTo(1);
+        assertThat(batch.unmatched()).isEqualTo(99_999);
+        assertThat(fx.on(fx.today()).casesOfHousehold(fx.staff(), h)).hasSize(1);
+        assertThat(seconds).as("matched in %d s", seconds).isLessThan(60);
+    }
+
     @Test
     void aFileWithAnUnreadableRiskChangesNothingAndComesBackMarked() throws Exception {
         String id = TestIds.of("530128", LocalDate.of(1977, 4, 4));

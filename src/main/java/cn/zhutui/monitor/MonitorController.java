@@ -142,6 +142,7 @@ class MonitorController {
         });
         model.addAttribute("changes", changes);
         model.addAttribute("employment", checks.employment(scope, v.monitorCase().householdId()));
+        model.addAttribute("pairingVisits", v.actions().contains(CaseAction.FOLLOW_UP) ? cases.pairingVisitsOf(scope, id) : java.util.List.of());
         model.addAttribute("userNames", users.displayNames(people));
         MonitorCase c = v.monitorCase();
         if (!model.containsAttribute("visitForm")) {

@@ -66,13 +66,19 @@ public class MonitorService {
     private final AuditService audit;
     private final IdempotencyKeys idempotency;
     private final cn.zhutui.file.FileService files;
+    private final org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.VisitService> pairingVisits;
+    private final org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.PairingService> pairings;
     private final Clock clock;
     private final int warnDays;
 
     MonitorService(CaseRepository repository, MonitorFacts facts, HouseholdService households, IncomeLines lines, OrgService orgs,
-                   RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files, Clock clock,
+                   RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files,
+                   org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.VisitService> pairingVisits,
+                   org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.PairingService> pairings, Clock clock,
                    @Value("${zhutui.monitor.warn-days:3}") int warnDays) {
         this.files = files;
+        this.pairingVisits = pairingVisits;
+        this.pairings = pairings;
         this.repository = repository;
         this.facts = facts;
         this.households = households;
@@ -705,6 +711,9 @@ public class MonitorService {
         }
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         CaseRules.followUp(f, c.includedOn(), today(), errors);
+        if (f.getPairingVisitId() != null && pairingVisitsOf(scope, id).stream().noneMatch(v -> v.id() == f.getPairingVisitId())) {
+            errors.add("pairingVisitId", "monitor.followUp.pairingVisit.notOfHousehold");
+        }
         errors.throwIfAny();
         long fid = repository.insertFollowUp(id, f.getVisitedOn(), f.getVisitors().trim(), CaseRules.trim(f.getNotes()), f.getIncomePerHead(),
                 f.isRigidCostsSolved(), f.isSchoolOk(), f.isMedicalOk(), f.isHousingOk(), f.isWaterOk(), f.getPairingVisitId(), scope.userId());
@@ -713,6 +722,29 @@ public class MonitorService {
         after.put("incomePerHead", f.getIncomePerHead().toPlainString());
         audit.record(scope, "MONITOR_FOLLOW_UP", "monitor_case", id, c.headName(), null, after);
         return fid;
+    }
+
+    /** A pairing visit (走访) of the case's household that a follow-up may be: its id, day and the helper. */
+    public record PairingVisit(long id, LocalDate visitDate, String helper) {
+    }
+
+    /** The pairing visits of the case's household the user may see, newest first (at most 20). */
+    public List<PairingVisit> pairingVisitsOf(DataScope scope, long id) {
+        MonitorCase c = get(scope, id);
+        List<PairingVisit> list = new ArrayList<>();
+        if (!scope.can(Permission.PAIRING_VIEW)) {
+            return list;
+        }
+        var rows = pairings.getObject().search(scope, new cn.zhutui.pairing.PairingQuery(null, null, null, c.householdId(), null, null, null, null),
+                cn.zhutui.common.PageRequest.of(1, 20)).items();
+        for (var row : rows) {
+            for (var v : pairingVisits.getObject().search(scope, new cn.zhutui.pairing.VisitQuery(null, null, row.pairing().id(), null, null, null,
+                    null, null), cn.zhutui.common.PageRequest.of(1, 20)).items()) {
+                list.add(new PairingVisit(v.visit().id(), v.visit().visitDate(), row.helperName()));
+            }
+        }
+        list.sort(java.util.Comparator.comparing(PairingVisit::visitDate).reversed());
+        return list.size() > 20 ? list.subList(0, 20) : list;
     }
 
     // ---------------------------------------------------------------- elimination and reopening

@@ -41,11 +41,17 @@ public class MonitorFixtures {
     private final AuditService audit;
     private final IdempotencyKeys idempotency;
     private final cn.zhutui.file.FileService files;
+    private final org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.VisitService> visits;
+    private final org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.PairingService> pairings;
     private final Clock clock;
 
     MonitorFixtures(Scopes scopes, HouseholdService households, CaseRepository repository, MonitorFacts facts, IncomeLines lines, OrgService orgs,
-                    RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files, Clock clock) {
+                    RegionService regions, AuditService audit, IdempotencyKeys idempotency, cn.zhutui.file.FileService files,
+                    org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.VisitService> visits,
+                    org.springframework.beans.factory.ObjectProvider<cn.zhutui.pairing.PairingService> pairings, Clock clock) {
         this.files = files;
+        this.visits = visits;
+        this.pairings = pairings;
         this.scopes = scopes;
         this.households = households;
         this.repository = repository;
@@ -66,7 +72,7 @@ public class MonitorFixtures {
     public MonitorService on(LocalDate day) {
         ZoneId zone = clock.getZone();
         Clock fixed = Clock.fixed(day.atTime(12, 0).atZone(zone).toInstant(), zone);
-        return new MonitorService(repository, facts, households, lines, orgs, regions, audit, idempotency, files, fixed, 3);
+        return new MonitorService(repository, facts, households, lines, orgs, regions, audit, idempotency, files, visits, pairings, fixed, 3);
     }
 
     public DataScope staff() {

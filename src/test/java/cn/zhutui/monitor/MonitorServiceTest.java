@@ -52,6 +52,31 @@ class MonitorServiceTest {
     MonitorWorkItems workItems;
     @Autowired
     MonitorFigures figures;
+    @Autowired
+    cn.zhutui.pairing.PairingFixtures pairingFx;
+    @Autowired
+    cn.zhutui.pairing.VisitService visitService;
+
+    @Test
+    void aFollowUpMayBeOneOfTheHouseholdsPairingVisitsButNotAnotherHouseholds() {
+        LocalDate today = fx.today();
+        long id = fx.includedCase(today.minusDays(30), true);
+        long household = fx.get(id).householdId();
+        long org = pairingFx.luquan();
+        long member = pairingFx.member(org);
+        long pairing = pairingFx.memberPairing(org, member, household, today.minusDays(20), null);
+        long visit = visitService.record(fx.staff(), cn.zhutui.pairing.PairingFixtures.visit(pairing, today.minusDays(5), 1, 1, "0", 0), List.of(),
+                cn.zhutui.pairing.VisitSource.WEB, null);
+        assertThat(fx.on(today).pairingVisitsOf(fx.cadre(), id)).extracting(MonitorService.PairingVisit::id).containsExactly(visit);
+        FollowUpForm other = followUp(today.minusDays(5), "8800", true);
+        other.setPairingVisitId(visit + 1_000_000);
+        assertThatThrownBy(() -> fx.on(today).addFollowUp(fx.cadre(), id, other)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(codes(e)).containsExactly("monitor.followUp.pairingVisit.notOfHousehold"));
+        FollowUpForm f = followUp(today.minusDays(5), "8800", true);
+        f.setPairingVisitId(visit);
+        fx.on(today).addFollowUp(fx.cadre(), id, f);
+        assertThat(fx.on(today).view(fx.cadre(), id).followUps()).extracting(FollowUp::pairingVisitId).containsExactly(visit);
+    }
 
     private MonitorFigures.Line township(MonitorFigures.Figures f) {
         return f.lines().stream().filter(l -> "530128001".equals(l.key())).findFirst()

@@ -44,7 +44,19 @@ public enum Permission {
     /** record follow-up notes and residents' feedback on outcomes */
     CONSULT_FOLLOW_UP(ADMIN, STAFF, CADRE),
     /** publish outcomes on the public page (the county office) */
-    CONSULT_PUBLISH(ADMIN, STAFF);
+    CONSULT_PUBLISH(ADMIN, STAFF),
+    /** return-to-poverty monitoring: see cases (office roles in their org's region, cadres in theirs) */
+    MONITOR_VIEW(ADMIN, STAFF, REVIEWER, VIEWER, CADRE),
+    /** report clues, home visits, village reviews and notices, plans, follow-ups, elimination proposals */
+    MONITOR_RECORD(ADMIN, STAFF, CADRE),
+    /** the township's review (a cadre of a village does not hold it: see MonitorService) */
+    MONITOR_TOWNSHIP(ADMIN, STAFF, CADRE),
+    /** the county's decision and confirmation, and reopening an eliminated case */
+    MONITOR_DECIDE(ADMIN, STAFF, REVIEWER),
+    /** import a department's screening file, run the automatic checks */
+    MONITOR_IMPORT(ADMIN, STAFF),
+    /** set the income line of a province and year */
+    MONITOR_LINE_EDIT(ADMIN);
 
     private final Set<Role> roles;
 

@@ -958,6 +958,59 @@ public class HouseholdService {
         return cipher.hash(ID_FIELD, normalised);
     }
 
+    // ---------------------------------------------------------------- for modules that work with many households at once
+
+    /**
+     * Of many keyed hashes of ID numbers ({@link #idNumberHash}), the household each person belongs
+     * to now (or last), keyed by the hash in hex — unscoped, like {@link #summaries}: the caller
+     * (a department's screening file) checks the households' regions against its own reach. The
+     * numbers themselves never reach the database.
+     */
+    public Map<String, Long> householdsByIdHash(Collection<byte[]> hashes) {
+        return repository.householdsByHash(hashes);
+    }
+
+    /** How many people belong to each of these households now (unscoped: a count, no one's data). */
+    public Map<Long, Integer> sizes(Collection<Long> ids) {
+        return repository.sizes(ids);
+    }
+
+    /** The active households the user may see under a region whose recorded income per head of a year is under a line. */
+    public List<Income> incomesBelow(DataScope scope, String regionPrefix, int year, BigDecimal line) {
+        scope.require(Permission.HOUSEHOLD_VIEW);
+        return repository.incomesBelow(reach(scope), regionPrefix, year, line);
+    }
+
+    /** The people who belong now to each of these households the user may see (masked), for checks over many at once. */
+    public Map<Long, List<HouseholdMember>> currentMembers(DataScope scope, Collection<Long> ids) {
+        List<Long> visible = findAll(scope, ids).stream().map(Household::id).toList();
+        Map<Long, List<HouseholdMember>> map = new LinkedHashMap<>();
+        for (int i = 0; i < visible.size(); i += 5000) {
+            repository.currentMembers(visible.subList(i, Math.min(visible.size(), i + 5000)))
+                    .forEach((h, list) -> map.put(h, list.stream().map(this::masked).toList()));
+        }
+        return map;
+    }
+
+    /**
+     * The head's ID number of each of these households the user may see: masked, or — only for
+     * {@link Permission#PII_VIEW}, and the caller records the export or view — in clear.
+     */
+    public Map<Long, String> headIdNumbers(DataScope scope, Collection<Long> ids, boolean unmasked) {
+        if (unmasked) {
+            scope.require(Permission.PII_VIEW);
+        }
+        List<Long> visible = findAll(scope, ids).stream().map(Household::id).toList();
+        Map<Long, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < visible.size(); i += 5000) {
+            for (HouseholdRepository.Row r : repository.findAll(visible.subList(i, Math.min(visible.size(), i + 5000)))) {
+                String id = cipher.decrypt(ID_FIELD, r.headIdCipher());
+                map.put(r.household().id(), unmasked ? id : Masking.idNumber(id));
+            }
+        }
+        return map;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private MemberRow currentMembership(long householdId, long membershipId) {

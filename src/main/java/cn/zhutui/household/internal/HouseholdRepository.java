@@ -267,6 +267,29 @@ public class HouseholdRepository {
         return found;
     }
 
+    /** How many people belong to each of these households now. */
+    public Map<Long, Integer> sizes(Collection<Long> householdIds) {
+        Map<Long, Integer> sizes = new HashMap<>();
+        List<Long> all = List.copyOf(householdIds);
+        for (int i = 0; i < all.size(); i += 5000) {
+            jdbc.sql("SELECT household_id, count(*) FROM household_membership WHERE household_id = ANY(:ids) AND left_on IS NULL GROUP BY 1")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + 5000)).toArray(new Long[0]))
+                    .query((rs, n) -> sizes.put(rs.getLong(1), rs.getInt(2))).list();
+        }
+        return sizes;
+    }
+
+    /** Active households in reach and under a region prefix whose income per head of a year is under a line. */
+    public List<Income> incomesBelow(Reach reach, String regionPrefix, int year, BigDecimal line) {
+        Where w = new Where();
+        reachCondition(w, reach);
+        w.and("h.region_code LIKE :prefix || '%'").param("prefix", regionPrefix == null ? "" : regionPrefix);
+        w.and("h.status = 'ACTIVE'").and("i.year = :year").param("year", year).and("i.per_head < :line").param("line", line);
+        return jdbc.sql("SELECT i.household_id, i.year, i.per_head FROM household_income i JOIN household h ON h.id = i.household_id"
+                        + w.sql() + " ORDER BY i.household_id")
+                .params(w.params()).query((rs, n) -> new Income(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3))).list();
+    }
+
     /** Households any membership (past or present) of these persons belongs to. */
     public List<Long> householdsOfPerson(long personId) {
         return jdbc.sql("SELECT DISTINCT household_id FROM household_membership WHERE person_id = :p ORDER BY 1")

@@ -198,6 +198,27 @@ class PairingWebTest {
     }
 
     @Test
+    void anUploadStartsItsImportWhosePagesAnswerOnlyUnderTheirOwnImport() throws Exception {
+        // an empty file: back to the upload page with the reason
+        mvc.perform(multipart("/households/import").file(new org.springframework.mock.web.MockMultipartFile("file", "农户.xlsx",
+                        "application/octet-stream", new byte[0])).with(as("luquan.staff")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/households/import"));
+        // the template itself: a job starts and its pages open
+        byte[] template = mvc.perform(get("/households/import/template").with(as("luquan.staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String job = mvc.perform(multipart("/households/import").file(new org.springframework.mock.web.MockMultipartFile("file", "农户.xlsx",
+                        "application/octet-stream", template)).with(as("luquan.staff")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).matches("/households/import/jobs/\\d+");
+        mvc.perform(get(job).with(as("luquan.staff"))).andExpect(status().isOk());
+        mvc.perform(get(job + "/progress").with(as("luquan.staff"))).andExpect(status().isOk());
+        // the same job is no pairing import, and no one else's
+        mvc.perform(get(job.replace("/households/", "/pairings/")).with(as("luquan.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get(job).with(as("wuding.staff"))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theQuarterlyCircularIsAGbt9704DocumentThatPrints() throws Exception {
         long unit = fx.org(OrgKind.COMMITTEE);
         long m = fx.member(unit);

@@ -107,8 +107,8 @@ class ConsultBrowserTest extends BrowserTest {
         p.click("#send-minutes");
         assertThat(p.locator("#meeting-state")).hasText("待参会人员确认");
         while (p.locator(".sign-btn").count() > 0) {
-            p.locator(".sign-btn").first().click();
-            p.waitForLoadState();
+            // each signature sends a form: wait for the page it brings back before counting again
+            p.waitForNavigation(() -> p.locator(".sign-btn").first().click());
         }
         assertThat(p.locator("#confirm-summary")).hasText("已确认5人，共5人出席");
         p.click("#finalize-minutes");

@@ -125,6 +125,16 @@ public final class Workbooks {
         sheet.addValidationData(validation);
     }
 
+    /** A template's guide sheet: one line of instructions per row, in a column wide enough to read them. */
+    public static Sheet guide(Workbook wb, String name, List<String> lines) {
+        Sheet guide = wb.createSheet(name);
+        for (int i = 0; i < lines.size(); i++) {
+            guide.createRow(i).createCell(0).setCellValue(lines.get(i));
+        }
+        guide.setColumnWidth(0, 120 * 256);
+        return guide;
+    }
+
     /** Sends a workbook as a download and frees its temporary files. */
     public static void send(HttpServletResponse response, Workbook wb, String filename) throws IOException {
         response.setContentType(XLSX);

@@ -113,12 +113,7 @@ class TopicImport {
         Workbooks.dropdown(wb, sheet, MEMBER, 1, TEMPLATE_ROWS, "members",
                 members.namesInScope(scope).entrySet().stream().map(e -> cell(e.getValue(), e.getKey())).toList());
         Workbooks.dropdown(wb, sheet, PLACE, 1, TEMPLATE_ROWS, "places", places(unit));
-        Sheet guide = wb.createSheet(msg("consult.import.guideSheet", locale));
-        int g = 0;
-        for (String line : msg("consult.import.guide", locale).split("\\|")) {
-            guide.createRow(g++).createCell(0).setCellValue(line);
-        }
-        guide.setColumnWidth(0, 120 * 256);
+        Workbooks.guide(wb, msg("consult.import.guideSheet", locale), List.of(msg("consult.import.guide", locale).split("\\|")));
         return wb;
     }
 

@@ -111,16 +111,11 @@ public class HouseholdImportJob implements JobHandler {
         scope.require(Permission.HOUSEHOLD_EDIT);
         SXSSFWorkbook wb = Workbooks.streaming();
         var style = Workbooks.headerStyle(wb);
-        Sheet guide = wb.createSheet("填写说明");
-        String[] lines = {"每户填一行「农户」；户主以外的家庭成员填在「家庭成员」表，用户主身份证号对应到户。",
+        Workbooks.guide(wb, "填写说明", List.of("每户填一行「农户」；户主以外的家庭成员填在「家庭成员」表，用户主身份证号对应到户。",
                 "带 * 的列必填。身份证号为18位；已登记过的身份证号不能重复导入。",
                 "农户类型可填多个，用顿号分隔，如：脱贫户、示范户。日期写成 2025-03-01。",
                 "同村有同名且同一天出生的人时，照常导入，并进入“疑似重复”待人工核查，不会自动合并。",
-                "整个文件全部正确才会导入；有错误时什么也不导入，并返回标注了错误的文件。"};
-        for (int i = 0; i < lines.length; i++) {
-            guide.createRow(i).createCell(0).setCellValue(lines[i]);
-        }
-        guide.setColumnWidth(0, 110 * 256);
+                "整个文件全部正确才会导入；有错误时什么也不导入，并返回标注了错误的文件。"));
         Sheet hh = wb.createSheet(HOUSEHOLDS);
         Workbooks.header(hh, 0, HOUSEHOLD_COLUMNS, style);
         hh.createFreezePane(0, 1);

@@ -114,12 +114,7 @@ public class LedgerImportService {
         requireImporter(scope);
         CampaignStructure s = campaigns.structure(scope, campaignId);
         SXSSFWorkbook wb = Workbooks.streaming();
-        Sheet guide = wb.createSheet(msg("ledger.import.guideSheet", locale));
-        int g = 0;
-        for (String line : msg(GUIDE_KEY, locale).split("\\|")) {
-            guide.createRow(g++).createCell(0).setCellValue(line);
-        }
-        guide.setColumnWidth(0, 120 * 256);
+        Workbooks.guide(wb, msg("ledger.import.guideSheet", locale), List.of(msg(GUIDE_KEY, locale).split("\\|")));
         Sheet meta = wb.createSheet(META);
         wb.setSheetHidden(wb.getSheetIndex(meta), true);
         meta.createRow(0).createCell(0).setCellValue("campaign");

@@ -127,8 +127,7 @@ public class PairingImportJob implements JobHandler {
         scope.require(Permission.PAIRING_EDIT);
         SXSSFWorkbook wb = Workbooks.streaming();
         var style = Workbooks.headerStyle(wb);
-        Sheet guide = wb.createSheet("填写说明");
-        String[] lines = {"每个结对填一行。带 * 的列必填；其余各列按结对类型填写：",
+        Workbooks.guide(wb, "填写说明", List.of("每个结对填一行。带 * 的列必填；其余各列按结对类型填写：",
                 "委员联户：帮扶委员、农户身份证号（户主或家庭成员的，农户须已登记）；户主姓名可填，用来核对。",
                 "干部认亲结对：干部姓名、农户身份证号。",
                 "专委会联产业：帮扶组织或单位（专委会）、产业。",
@@ -136,11 +135,7 @@ public class PairingImportJob implements JobHandler {
                 "领导挂联重点县：帮扶委员、县。单位定点帮扶：帮扶组织或单位、县。",
                 "所属组织不填时为您所在的组织。委员、组织、产业、地点请从下拉列表中选择，也可以直接写名称（重名时须选带编号的一项）。",
                 "日期写成 2025-03-01。同一帮扶人与同一对象在同一时间只能有一个结对。",
-                "整个文件全部正确才会导入；有错误时什么也不导入，并返回标注了错误的文件。"};
-        for (int i = 0; i < lines.length; i++) {
-            guide.createRow(i).createCell(0).setCellValue(lines[i]);
-        }
-        guide.setColumnWidth(0, 110 * 256);
+                "整个文件全部正确才会导入；有错误时什么也不导入，并返回标注了错误的文件。"));
         Sheet sheet = wb.createSheet(SHEET);
         Workbooks.header(sheet, 0, COLUMNS, style);
         sheet.createFreezePane(1, 1);

@@ -141,6 +141,62 @@ public class LedgerStatsService {
                 + " sum(persons) AS persons FROM (" + values + entries + ") x GROUP BY 1, 2", w);
     }
 
+    /**
+     * What a statistics table shows: the period's sums by group, the totals of the same span last
+     * year and of the period before (null: none), and the members who took part by group (with
+     * "total"). Where the facts answer, each comes from its facts; where only the entries do (a
+     * township, a village, an org's own entries), all four come from one pass over the entries, as
+     * each pass costs as much as the four sums together.
+     */
+    public TableSums tableSums(DataScope scope, StatQuery q, StatGroup group, int parentDepth, StatQuery lastYear, StatQuery previous) {
+        if (factsKnow(q)) {
+            return new TableSums(sums(scope, q, group, parentDepth), sums(scope, lastYear, StatGroup.TOTAL, 0),
+                    previous == null ? null : sums(scope, previous, StatGroup.TOTAL, 0), members(scope, q, group, parentDepth));
+        }
+        check(scope, q);
+        Where w = new Where().and("e.campaign_id = :campaign").param("campaign", q.campaignId());
+        List<StatQuery> spans = previous == null ? List.of(q, lastYear) : List.of(q, lastYear, previous);
+        List<String> values = new ArrayList<>();
+        List<String> within = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            values.add("(" + i + ", CAST(:from" + i + " AS date), CAST(:to" + i + " AS date))");
+            within.add("e.start_date BETWEEN :from" + i + " AND :to" + i);
+            w.param("from" + i, spans.get(i).from()).param("to" + i, spans.get(i).to());
+        }
+        w.and("(" + String.join(" OR ", within) + ")");
+        filter(q, w);
+        String key = groupKey(group, entryKey(group), parentDepth);
+        // a span joined rather than chosen by CASE: the same year last year and the period before can be one range
+        String sql = "WITH hits AS MATERIALIZED (SELECT e.id, s.span, " + key + " AS grp, coalesce(e.households, 0) AS households,"
+                + " coalesce(e.persons, 0) AS persons FROM ledger_entry e JOIN org u ON u.id = e.unit_org_id"
+                + " JOIN task_type t ON t.id = e.task_type_id JOIN (VALUES " + String.join(", ", values) + ") s(span, first, last)"
+                + " ON e.start_date BETWEEN s.first AND s.last" + w.sql() + ")"
+                + " SELECT h.span, h.grp, v.indicator_id, sum(v.value) AS value, 0 AS entries, 0 AS households, 0 AS persons"
+                + " FROM hits h JOIN ledger_value v ON v.entry_id = h.id GROUP BY 1, 2, 3"
+                + " UNION ALL SELECT span, grp, 0, 0, count(*), sum(households), sum(persons) FROM hits GROUP BY 1, 2"
+                + " UNION ALL SELECT -1, coalesce(h.grp, 'total'), 0, 0, count(DISTINCT m.member_id), 0, 0"
+                + " FROM hits h JOIN ledger_entry_member m ON m.entry_id = h.id WHERE h.span = 0 GROUP BY "
+                + (group == StatGroup.TOTAL ? "h.grp" : "GROUPING SETS ((h.grp), ())");
+        List<List<StatRow>> bySpan = new ArrayList<>();
+        spans.forEach(s -> bySpan.add(new ArrayList<>()));
+        Map<String, Long> members = new java.util.HashMap<>();
+        jdbc.sql(sql).params(w.params()).query(rs -> {
+            int span = rs.getInt("span");
+            if (span < 0) {
+                members.put(rs.getString("grp"), rs.getLong("entries"));
+                return;
+            }
+            bySpan.get(span).add(new StatRow(span == 0 ? rs.getString("grp") : "total", rs.getLong("indicator_id"),
+                    plain(rs.getBigDecimal("value")), rs.getLong("entries"), rs.getLong("households"), rs.getLong("persons")));
+        });
+        members.putIfAbsent("total", 0L);
+        return new TableSums(bySpan.get(0), merged(bySpan.get(1)), previous == null ? null : merged(bySpan.get(2)), members);
+    }
+
+    /** A statistics table's figures: see {@link #tableSums}. */
+    public record TableSums(List<StatRow> sums, List<StatRow> lastYear, List<StatRow> previous, Map<String, Long> members) {
+    }
+
     private List<StatRow> statRows(String sql, Where w) {
         return jdbc.sql(sql).params(w.params())
                 .query((rs, i) -> new StatRow(rs.getString("grp"), rs.getLong("indicator_id"),
@@ -369,8 +425,12 @@ public class LedgerStatsService {
 
     /** The entries of the query, joined as e (entry), u (its unit) and t (its task type). */
     private static Where filter(StatQuery q) {
-        Where w = new Where().and("e.campaign_id = :campaign").param("campaign", q.campaignId())
-                .and("e.start_date BETWEEN :from AND :to").param("from", q.from()).param("to", q.to());
+        return filter(q, new Where().and("e.campaign_id = :campaign").param("campaign", q.campaignId())
+                .and("e.start_date BETWEEN :from AND :to").param("from", q.from()).param("to", q.to()));
+    }
+
+    /** The query's filters but its dates, added to a Where that has the campaign and the dates. */
+    private static Where filter(StatQuery q, Where w) {
         w.and(q.includeSubmitted() ? "e.status IN ('APPROVED', 'SUBMITTED')" : "e.status = 'APPROVED'");
         w.and("e.region_code LIKE :region || '%'", "region", q.regionPrefix());
         w.and("left(e.region_code, 6) IN (:counties)", "counties", q.counties());

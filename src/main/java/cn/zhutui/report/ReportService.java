@@ -67,14 +67,17 @@ public class ReportService {
         Org org = orgs.get(scope, r.orgId());
         StatQuery q = query(r, org);
         List<Org> children = children(org);
-        List<StatRow> childSums = byOwnColumn(org, stats.sums(scope, q, group(org), org.depth()));
-        Map<String, Map<Long, StatRow>> byGroup = index(childSums);
-        Map<Long, StatRow> total = sumOfGroups(childSums);
         // a period still running is compared with the same days of the period before and of the year before
         LocalDate today = LocalDate.now(clock);
-        Map<Long, StatRow> lastYear = totals(scope, q, r.period().sameLastYearComparable(today));
+        ReportPeriod lastYearPeriod = r.period().sameLastYearComparable(today);
         ReportPeriod before = r.period().previousComparable(today);
-        Map<Long, StatRow> previous = before == null ? null : totals(scope, q, before);
+        LedgerStatsService.TableSums sums = stats.tableSums(scope, q, group(org), org.depth(),
+                q.withRange(lastYearPeriod.from(), lastYearPeriod.to()), before == null ? null : q.withRange(before.from(), before.to()));
+        List<StatRow> childSums = byOwnColumn(org, sums.sums());
+        Map<String, Map<Long, StatRow>> byGroup = index(childSums);
+        Map<Long, StatRow> total = sumOfGroups(childSums);
+        Map<Long, StatRow> lastYear = totals(sums.lastYear());
+        Map<Long, StatRow> previous = sums.previous() == null ? null : totals(sums.previous());
 
         List<StatisticsTable.Column> columns = new ArrayList<>();
         boolean ownWork = byGroup.containsKey(String.valueOf(org.id()));
@@ -114,7 +117,7 @@ public class ReportService {
         }
         return new StatisticsTable(campaign.name(), campaign.id(), org.id(), org.name(), r.period(), r.period().label(locale),
                 r.includeSubmitted(), filterLabel(r, locale), columns, rows,
-                summary(scope, q, org, columns, byGroup, total, lastYear, previous, locale),
+                summary(sums.members(), org, columns, byGroup, total, lastYear, previous, locale),
                 r.period().unfinished(today) ? messages.getMessage("report.comparedToDate",
                         new Object[] {today.getMonthValue(), today.getDayOfMonth()}, locale) : null);
     }
@@ -142,10 +145,10 @@ public class ReportService {
     }
 
     /** The rows under the indicators: entries, members who took part, households and persons helped. */
-    private List<StatisticsTable.Row> summary(DataScope scope, StatQuery q, Org org, List<StatisticsTable.Column> columns,
+    private List<StatisticsTable.Row> summary(Map<String, Long> memberCounts, Org org, List<StatisticsTable.Column> columns,
                                               Map<String, Map<Long, StatRow>> byGroup, Map<Long, StatRow> total,
                                               Map<Long, StatRow> lastYear, Map<Long, StatRow> previous, Locale locale) {
-        Map<String, Long> members = new java.util.HashMap<>(stats.members(scope, q, group(org), org.depth()));
+        Map<String, Long> members = new java.util.HashMap<>(memberCounts);
         if (!org.isCommittee()) {
             members.put(String.valueOf(org.id()), members.getOrDefault("total", 0L));
         }
@@ -180,8 +183,8 @@ public class ReportService {
                 org.isCommittee() ? org.path() : null, region, counties, null, null, org.isCommittee() ? null : org.path());
     }
 
-    private Map<Long, StatRow> totals(DataScope scope, StatQuery q, ReportPeriod p) {
-        return index(stats.sums(scope, q.withRange(p.from(), p.to()), StatGroup.TOTAL, 0)).getOrDefault("total", Map.of());
+    private static Map<Long, StatRow> totals(List<StatRow> totalRows) {
+        return index(totalRows).getOrDefault("total", Map.of());
     }
 
     /** The org's total: the sum of its own work and its child units' (the groups cover the subtree). */

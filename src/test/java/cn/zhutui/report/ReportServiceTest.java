@@ -182,6 +182,33 @@ class ReportServiceTest {
     }
 
     @Test
+    void aTownshipsTableFromOnePassOverTheEntriesEqualsItsCountysFromTheFacts() {
+        // all of Luquan's work is in township 530128001 and all of Wuding's in 532329101: the township
+        // (summed, compared and counted in one pass over the entries) must show what the county (from the facts) shows
+        for (String[] places : new String[][] {{"530128001", "530128"}, {"532329101", "532329"}}) {
+            for (String period : List.of("2024Q1", "2024Q2", "2024", "2024Q2YTD", "2024-01-20_2024-06-10")) {
+                for (boolean submitted : new boolean[] {false, true}) {
+                    StatisticsTable township = table(province(), period, submitted, places[0], null);
+                    StatisticsTable county = table(province(), period, submitted, places[1], null);
+                    String what = places[0] + " " + period + (submitted ? " with submitted" : "");
+                    assertThat(figures(township)).as(what).isEqualTo(figures(county));
+                }
+            }
+        }
+        StatisticsTable wuding = table(province(), "2024", false, "532329101", null);
+        assertThat(wuding.rows().stream().filter(r -> r.key().equals(String.valueOf(data.salesEvents))).findFirst().orElseThrow().lastYear())
+                .as("E7 in 2023: last year and the year before are one range").isEqualByComparingTo("4");
+    }
+
+    /** Every figure of a table as text: each row's total, columns, last year and period before, and the summary's. */
+    private static List<String> figures(StatisticsTable t) {
+        return java.util.stream.Stream.concat(t.rows().stream(), t.summary().stream())
+                .map(r -> r.key() + " " + r.total().toPlainString() + " " + r.values().values().stream().map(BigDecimal::toPlainString).toList()
+                        + " " + (r.lastYear() == null ? "-" : r.lastYear().toPlainString()) + " " + (r.previous() == null ? "-" : r.previous().toPlainString()))
+                .toList();
+    }
+
+    @Test
     void aRetiredIndicatorKeepsItsFiguresAndIsMarked() {
         StatisticsTable t = table("2024Q1", false);
         StatisticsTable.Row retired = t.rows().stream().filter(r -> r.key().equals(String.valueOf(data.temp))).findFirst().orElseThrow();

@@ -382,10 +382,37 @@ class MonitorController {
 
     // ---------------------------------------------------------------- figures
 
+    /** The monitoring began with the five-year transition: the picker's first year. */
+    private static final int FIRST_YEAR = 2021;
+
     @GetMapping("/figures")
-    String figures(DataScope scope, @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("f", figures.figures(scope, regionCode, year));
+    String figures(DataScope scope, @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer year,
+                   @RequestParam(required = false) String span, java.util.Locale locale, Model model) {
+        cn.zhutui.common.ReportPeriod period = period(year, span);
+        model.addAttribute("f", figures.figures(scope, regionCode, period));
+        model.addAttribute("picker", cn.zhutui.common.PeriodPicker.of(FIRST_YEAR, cases.today().getYear(), period, locale));
         return "monitor/figures";
+    }
+
+    @GetMapping("/figures/export")
+    void exportFigures(DataScope scope, @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer year,
+                       @RequestParam(required = false) String span, java.util.Locale locale,
+                       jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        MonitorFigures.Figures f = figures.figures(scope, regionCode, period(year, span));
+        String name = (f.regionName().isEmpty() ? "" : f.regionName()) + "防返贫监测情况-" + f.period().id() + ".xlsx";
+        cn.zhutui.common.Workbooks.send(response, exports.figures(scope, f, locale), name);
+    }
+
+    /** The picker's period (a year and a span of it); this year to this month when none or an unknown span is asked for. */
+    private cn.zhutui.common.ReportPeriod period(Integer year, String span) {
+        if (year == null || year < FIRST_YEAR || year > cases.today().getYear() + 1) {
+            return figures.defaultPeriod();
+        }
+        try {
+            return cn.zhutui.common.ReportPeriod.of(year, span);
+        } catch (IllegalArgumentException e) {
+            return figures.defaultPeriod();
+        }
     }
 
     // ---------------------------------------------------------------- the village notice

@@ -95,6 +95,87 @@ public class MonitorExports {
         }
     }
 
+    /**
+     * The figures as the monthly circular's table (.xlsx): a title with the region and period, the
+     * day the stock is counted on, the two header rows of the page, a line per region and the
+     * total; landscape, one page wide, so it prints and converts as it is.
+     */
+    public Workbook figures(DataScope scope, MonitorFigures.Figures f, Locale locale) {
+        scope.require(Permission.MONITOR_VIEW);
+        org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        Sheet sheet = wb.createSheet(msg("monitor.figures", locale));
+        org.apache.poi.ss.usermodel.CellStyle head = Workbooks.headerStyle(wb);
+        head.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+        head.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.CENTER);
+        org.apache.poi.ss.usermodel.CellStyle title = wb.createCellStyle();
+        org.apache.poi.ss.usermodel.Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        title.setFont(big);
+        title.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+        String period = f.period().label(locale);
+        String region = f.regionName().isEmpty() ? msg("monitor.figures.allRegions", locale) : f.regionName();
+        int columns = 15;
+        org.apache.poi.ss.usermodel.Cell t = sheet.createRow(0).createCell(0);
+        t.setCellValue(messages.getMessage("monitor.figures.export.title", new Object[] {region, period}, locale));
+        t.setCellStyle(title);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns - 1));
+        sheet.createRow(1).createCell(0).setCellValue(messages.getMessage("monitor.figures.export.asOf",
+                new Object[] {cases.today().toString()}, locale));
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, columns - 1));
+        String hh = msg("monitor.figures.households", locale);
+        String pp = msg("monitor.figures.persons", locale);
+        List<String> top = Arrays.asList(msg("monitor.region", locale), msg("monitor.figures.included", locale), null,
+                msg("monitor.figures.eliminated", locale), null, msg("monitor.figures.rate", locale), msg("monitor.figures.notEliminated", locale), null,
+                msg("monitor.figures.identifying", locale), msg("monitor.figures.overdue", locale), msg("monitor.figures.cleared", locale),
+                messages.getMessage("monitor.figures.inPeriod", new Object[] {period}, locale), null, null, null);
+        List<String> second = Arrays.asList(null, hh, pp, hh, pp, null, hh, pp, null, null, null, msg("monitor.figures.clues", locale),
+                msg("monitor.figures.newlyIncluded", locale), msg("monitor.figures.decidedLate", locale), msg("monitor.figures.newlyEliminated", locale));
+        for (int r = 0; r < 2; r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(2 + r);
+            List<String> texts = r == 0 ? top : second;
+            for (int c = 0; c < columns; c++) {
+                org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                cell.setCellStyle(head);
+                if (texts.get(c) != null) {
+                    cell.setCellValue(texts.get(c));
+                }
+            }
+        }
+        for (int c : new int[] {0, 5, 8, 9, 10}) {
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 3, c, c));
+        }
+        for (int c : new int[] {1, 3, 6}) {
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, c, c + 1));
+        }
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, 11, 14));
+        int n = 4;
+        List<MonitorFigures.Line> lines = new ArrayList<>(f.lines());
+        lines.add(f.total());
+        for (MonitorFigures.Line l : lines) {
+            String name = l.key() == null ? msg("monitor.figures.total", locale) : l.name();
+            Workbooks.cells(sheet.createRow(n++), Arrays.asList(name, l.included(), l.includedPersons(), l.eliminated(), l.eliminatedPersons(),
+                    l.rate() == null ? null : l.rate() + "%", l.notEliminated(), l.notEliminatedPersons(), l.identifying(), l.overdue(),
+                    l.cleared() ? "✓" : "✗", l.cluesInPeriod(), l.includedInPeriod(), l.decidedLateInPeriod(), l.eliminatedInPeriod()));
+        }
+        sheet.setColumnWidth(0, 16 * 256);
+        for (int c = 1; c < columns; c++) {
+            sheet.setColumnWidth(c, 9 * 256);
+        }
+        sheet.createFreezePane(1, 4);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 3, -1, -1));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("region", f.regionCode());
+        after.put("period", f.period().id());
+        audit.record(scope, "EXPORT", "monitor_figures", null, region + " " + period, null, after);
+        return wb;
+    }
+
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }

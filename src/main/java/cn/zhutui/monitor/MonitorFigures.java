@@ -1,8 +1,10 @@
 package cn.zhutui.monitor;
 
+import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.Permission;
+import cn.zhutui.common.ReportPeriod;
 import cn.zhutui.monitor.internal.MonitorFacts;
 import cn.zhutui.region.RegionService;
 import java.math.BigDecimal;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Service;
  * the regions one level down, the format of the monthly circular — households and persons included
  * (纳入), eliminated to date (累计消除), the elimination rate (风险消除率), not yet eliminated
  * (未消除) — with the cases still being identified, the overdue ones (动态清零: none overdue), and
- * the year's flow (new clues, cases included, decided late, eliminated); and the stock by kind and
- * by main cause.
+ * the flow of a period of whole months (new clues, cases included, decided late, eliminated): the
+ * month of the circular, a quarter, the year, the year to a month; and the stock by kind and by
+ * main cause.
  */
 @Service
 public class MonitorFigures {
@@ -38,8 +41,8 @@ public class MonitorFigures {
 
     /** One line of the circular: a region (or the total, key null). */
     public record Line(String key, String name, long included, long includedPersons, long eliminated, long eliminatedPersons,
-                       long notEliminated, long notEliminatedPersons, long identifying, long overdue, long cluesInYear, long includedInYear,
-                       long decidedInYear, long decidedLateInYear, long eliminatedInYear) {
+                       long notEliminated, long notEliminatedPersons, long identifying, long overdue, long cluesInPeriod, long includedInPeriod,
+                       long decidedInPeriod, long decidedLateInPeriod, long eliminatedInPeriod) {
 
         /** 风险消除率: eliminated households of those included, in percent (null with none included). */
         public BigDecimal rate() {
@@ -60,11 +63,21 @@ public class MonitorFigures {
     public record StageCount(Stage stage, long households, long persons) {
     }
 
-    public record Figures(String regionCode, String regionName, int year, List<Line> lines, Line total, List<Share> byKind,
+    public record Figures(String regionCode, String regionName, ReportPeriod period, List<Line> lines, Line total, List<Share> byKind,
                           List<Share> byReason, List<StageCount> byStage) {
     }
 
-    public Figures figures(DataScope scope, String regionCode, Integer year) {
+    /** The period a page shows when none is asked for: this year to the end of this month. */
+    public ReportPeriod defaultPeriod() {
+        LocalDate today = cases.today();
+        return today.getMonthValue() == 12 ? ReportPeriod.of(today.getYear(), "Y") : ReportPeriod.of(today.getYear(), "YM" + today.getMonthValue());
+    }
+
+    /**
+     * The figures under a region (the caller's reach when blank); the flow over a period of whole
+     * months (the facts count months), the stock and the overdue as of today.
+     */
+    public Figures figures(DataScope scope, String regionCode, ReportPeriod period) {
         scope.require(Permission.MONITOR_VIEW);
         String reach = cases.reach(scope);
         if (reach == null) {
@@ -74,7 +87,9 @@ public class MonitorFigures {
         if (!prefix.startsWith(reach)) {
             throw new NotFoundException("region", regionCode);
         }
-        int y = year == null ? cases.today().getYear() : year;
+        if (!period.monthAligned()) {
+            throw BusinessException.onField("period", "monitor.figures.wholeMonths");
+        }
         int keyLength = switch (prefix.length()) {
             case 0 -> 2;
             case 2 -> 4;
@@ -106,7 +121,7 @@ public class MonitorFigures {
             }
         }
         facts.overdue(prefix, keyLength, cases.today()).forEach((k, n) -> rows.computeIfAbsent(k, x -> new long[14])[7] += n);
-        for (MonitorFacts.FlowRow f : facts.flows(prefix, keyLength, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 1))) {
+        for (MonitorFacts.FlowRow f : facts.flows(prefix, keyLength, period.from(), period.to().withDayOfMonth(1))) {
             long[] a = rows.computeIfAbsent(f.key(), k -> new long[14]);
             a[8] += f.clues();
             a[9] += f.included();
@@ -137,7 +152,7 @@ public class MonitorFigures {
                 byStage.add(new StageCount(st, a[0], a[1]));
             }
         });
-        return new Figures(prefix, name, y, lines, line(null, name, sum), shares(kinds), shares(reasons), byStage);
+        return new Figures(prefix, name, period, lines, line(null, name, sum), shares(kinds), shares(reasons), byStage);
     }
 
     private static void share(long[] a, MonitorFacts.StockRow r) {

@@ -52,6 +52,11 @@ class ScreeningController {
         return "monitor/screenings";
     }
 
+    @GetMapping("/template")
+    void template(DataScope scope, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        cn.zhutui.common.Workbooks.send(response, screenings.template(scope), "部门筛查预警名单模板.xlsx");
+    }
+
     @PostMapping
     String upload(DataScope scope, @RequestParam(required = false) String department, @RequestParam("file") MultipartFile file, Locale locale,
                   RedirectAttributes flash) throws IOException {

@@ -89,6 +89,37 @@ public class Screenings {
         return sheets.start(scope, KIND, upload, filename, Map.of("department", department, "locale", locale.toLanguageTag()));
     }
 
+    /**
+     * The template a department fills in: the columns the matcher looks for (ID number as text, so
+     * Excel keeps its 18 digits and the X), the risk categories as a dropdown, and a guide sheet
+     * saying what each column takes and what is done with the numbers.
+     */
+    public org.apache.poi.ss.usermodel.Workbook template(DataScope scope) {
+        requireImporter(scope);
+        org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("预警名单");
+        List<String> titles = List.of("姓名", "身份证号*", "预警原因", "情况说明", "金额（元）");
+        cn.zhutui.common.Workbooks.header(sheet, 0, titles, cn.zhutui.common.Workbooks.headerStyle(wb));
+        org.apache.poi.ss.usermodel.CellStyle text = wb.createCellStyle();
+        text.setDataFormat(wb.createDataFormat().getFormat("@"));
+        sheet.setDefaultColumnStyle(1, text);
+        sheet.setColumnWidth(1, 22 * 256);
+        sheet.setColumnWidth(3, 40 * 256);
+        sheet.createFreezePane(0, 1);
+        cn.zhutui.common.Workbooks.dropdown(wb, sheet, 2, 1, maxRows, "reasons",
+                java.util.Arrays.stream(RiskReason.values()).map(RiskReason::chinese).toList());
+        cn.zhutui.common.Workbooks.guide(wb, "填写说明", List.of(
+                "部门筛查预警名单：每行一人，第一行为表头，请勿改动表头。",
+                "身份证号*：必填，18位（末位可为X），按文本填写。平台只用它的加密摘要匹配在册农户，号码本身不保存。",
+                "姓名：可填，便于核对；不参与匹配。",
+                "预警原因：可填一项或多项（用顿号分隔）：" + String.join("、", java.util.Arrays.stream(RiskReason.values()).map(RiskReason::chinese).toList())
+                        + "；不填按“其他”。",
+                "情况说明：如“年度住院自付费用超过3万元”。金额（元）：如自付医疗费用，填数字。",
+                "一个文件最多 " + String.format("%,d", maxRows) + " 行；.xlsx 或 .csv 均可。匹配不上的行（号码有误、查无此人、不在本地区、已销户、重复）会逐行列出原因。",
+                "已在监测或正在识别的农户只追加线索，不重复立户；已消除或未纳入的农户另起新线索，由干部研判。"));
+        return wb;
+    }
+
     /** The columns of a screening file, found by their headers. */
     record Columns(int name, int id, int reason, int description, int amount) {
         static Columns of(SheetRow header) {

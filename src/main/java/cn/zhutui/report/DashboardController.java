@@ -53,7 +53,7 @@ class DashboardController {
         model.addAttribute("d", d);
         model.addAttribute("request", request);
         model.addAttribute("campaignChoices", campaigns.visible(scope));
-        model.addAttribute("picker", PeriodPicker.of(campaigns.get(scope, d.campaignId()), d.period(), ledger.today(), locale));
+        model.addAttribute("picker", ReportDefaults.picker(campaigns.get(scope, d.campaignId()), d.period(), ledger.today(), locale));
         model.addAttribute("unfinished", d.period().unfinished(ledger.today()));
         model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, d.orgId())).stream().filter(o -> o.isCommittee()).toList());
         return "report/dashboard";

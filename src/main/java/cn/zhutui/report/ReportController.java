@@ -53,7 +53,7 @@ class ReportController {
         model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, table.orgId())).stream()
                 .filter(o -> o.isCommittee()).toList());
         model.addAttribute("campaignChoices", campaigns.visible(scope));
-        model.addAttribute("picker", PeriodPicker.of(campaigns.get(scope, table.campaignId()), table.period(), ledger.today(), locale));
+        model.addAttribute("picker", ReportDefaults.picker(campaigns.get(scope, table.campaignId()), table.period(), ledger.today(), locale));
         model.addAttribute("unitShown", table.column(params.getUnit()));
         model.addAttribute("tags", dict.items("region_tag"));
         return "report/table";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhutui.support.BrowserTest;
 import cn.zhutui.support.IntegrationTest;
 import cn.zhutui.support.Screen;
+import cn.zhutui.support.TestClock;
 import com.microsoft.playwright.Locator;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,16 +15,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The monitoring journey at phone and desktop size: the township cadre records a household's own
- * report of a sudden illness expense on the field form, dated the day it came in — sixteen days
- * ago, so the 15-day clock has run out and the county office finds the case in its overdue list;
- * the cadre records the home visit and the village's review with its notice and the township's
- * review; the county office decides; the cadre puts a plan of two measures in place.
+ * report of a sudden illness expense on the field form the day it comes in; the test's clock is
+ * turned sixteen days on, the 15-day clock has run out, the morning job tells the county office,
+ * which finds the notice in its notification list and the case in its overdue list; the cadre
+ * records the home visit and the village's review with its notice and the township's review; the
+ * county office decides; the cadre puts a plan of two measures in place.
  */
 @IntegrationTest
 class MonitorBrowserTest extends BrowserTest {
 
     @Autowired
     MonitorFixtures fx;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    ClockNotices clockNotices;
 
     private void as(Screen size, String username) {
         at(size);
@@ -39,9 +47,16 @@ class MonitorBrowserTest extends BrowserTest {
     @ParameterizedTest
     @EnumSource(Screen.class)
     void aSelfReportedIllnessGoesThroughVillageTownshipAndCountyWithAPlanOfTwoMeasures(Screen size) {
+        try {
+            journey(size);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void journey(Screen size) {
         long household = fx.household();
-        LocalDate today = fx.today();
-        LocalDate first = today.minusDays(16);
+        LocalDate first = fx.today();
         String name = fx.headName(household);
 
         // the cadre, in the field: the household's own report, written down by the cadre
@@ -56,18 +71,29 @@ class MonitorBrowserTest extends BrowserTest {
         page.check("#clue-form input[name=reasons][value=ILLNESS]");
         page.fill("#description", "户主突发脑梗住院，自付医疗费约4.8万元");
         page.fill("#amount", "48000");
-        page.fill("#reportedOn", first.toString());
+        assertThat(page.locator("#reportedOn")).hasValue(first.toString());
         shot("clue-form");
         page.click("#save-clue");
         assertThat(page.locator("#case-title")).hasText(name);
         assertThat(page.locator("#case-stage")).containsText("待入户核实");
-        assertThat(page.locator("#case-clock")).containsText("已超期1天");
+        assertThat(page.locator("#case-clock")).containsText("剩15天");
         assertThat(page.locator("#clues")).containsText("农户自主申报");
         assertThat(page.locator("#clues")).containsText("他人代为申报");
         String caseUrl = page.url();
 
-        // the county office: the case is in its overdue list
+        // sixteen days on, nothing done: the clock has run out and the morning job tells the county office
+        clock.advance(java.time.Duration.ofDays(16));
+        LocalDate today = fx.today();
+        assertThat(today).isEqualTo(first.plusDays(16));
+        page.reload();
+        assertThat(page.locator("#case-clock")).containsText("已超期1天");
+        assertThat(clockNotices.run(today)).as("the overdue notice of the township's cases").isPositive();
+
+        // the county office: the notice in its notification list, the case in its overdue list
         as(size, "luquan.staff");
+        page.navigate(url("/notifications"));
+        assertThat(page.locator("#notifications")).containsText("超过15日认定时限");
+        assertThat(page.locator("#notifications")).containsText(name);
         page.navigate(url("/monitor/cases?overdue=true"));
         assertThat(listed(name)).isVisible();
         shot("county-overdue");

@@ -42,6 +42,8 @@ class MonitorPagesTest {
     @Autowired
     MonitorFixtures fx;
     @Autowired
+    MonitorFigures figures;
+    @Autowired
     HouseholdService households;
     @Autowired
     Scopes scopes;
@@ -130,6 +132,30 @@ class MonitorPagesTest {
         assertThat(page("luquan.staff", "/monitor/figures?lang=en")).contains("Elimination rate");
         assertThat(page("cadre.demo", "/monitor/figures")).contains("动态清零");
         mvc.perform(get("/monitor/figures?regionCode=532329").with(as("luquan.staff"))).andExpect(status().isNotFound());
+        assertThat(page("luquan.staff", "/monitor/figures?year=2026&span=Q1")).contains("2026年第一季度");
+        assertThat(page("luquan.staff", "/monitor/figures?year=2026&span=nonsense")).as("an unknown span: this year to date")
+                .contains("id=\"figures-table\"");
+    }
+
+    @Test
+    void theCircularsTableExportsAndPrintsOnOnePageWide() throws Exception {
+        long id = fx.includedCase(fx.today().minusDays(20), true);
+        byte[] xlsx = mvc.perform(get("/monitor/figures/export?regionCode=530128&year=" + fx.today().getYear() + "&span=Y").with(as("luquan.staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("禄劝彝族苗族自治县防返贫动态监测情况（" + fx.today().getYear() + "年）");
+            var total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            MonitorFigures.Figures f = figures.figures(fx.staff(), "530128", cn.zhutui.common.ReportPeriod.of(fx.today().getYear(), "Y"));
+            assertThat((long) total.getCell(1).getNumericCellValue()).as("included, as the page").isEqualTo(f.total().included()).isPositive();
+            assertThat((long) total.getCell(12).getNumericCellValue()).as("newly included in the year").isEqualTo(f.total().includedInPeriod());
+        }
+        cn.zhutui.support.Pdf pdf = cn.zhutui.support.Pdf.of(xlsx, "xlsx");
+        assertThat(pdf.compact()).contains("防返贫动态监测情况").contains("风险消除率").contains("屏山街道").contains("合计");
+        assertThat(pdf.pages()).isEqualTo(1);
+        mvc.perform(get("/monitor/figures/export?regionCode=532329").with(as("luquan.staff"))).andExpect(status().isNotFound());
+        assertThat(fx.get(id).stage()).isEqualTo(Stage.MONITORED);
     }
 
     RequestPostProcessor as(String username) {

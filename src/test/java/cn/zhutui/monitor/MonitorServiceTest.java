@@ -78,6 +78,28 @@ class MonitorServiceTest {
         assertThat(fx.on(today).view(fx.cadre(), id).followUps()).extracting(FollowUp::pairingVisitId).containsExactly(visit);
     }
 
+    private static final cn.zhutui.common.ReportPeriod YEAR_2026 = cn.zhutui.common.ReportPeriod.of(2026, "Y");
+
+    @Test
+    void theFlowIsCountedInTheMonthsOfItsPeriodAndTheStockAsOfToday() {
+        cn.zhutui.common.ReportPeriod march = cn.zhutui.common.ReportPeriod.of(2026, "M3");
+        cn.zhutui.common.ReportPeriod april = cn.zhutui.common.ReportPeriod.of(2026, "M4");
+        cn.zhutui.common.ReportPeriod firstQuarter = cn.zhutui.common.ReportPeriod.of(2026, "Q1");
+        MonitorFigures.Line marchBefore = township(figures.figures(fx.staff(), "530128", march));
+        MonitorFigures.Line aprilBefore = township(figures.figures(fx.staff(), "530128", april));
+        MonitorFigures.Line quarterBefore = township(figures.figures(fx.staff(), "530128", firstQuarter));
+        fx.on(LocalDate.of(2026, 3, 9)).report(fx.cadre(), clue(fx.household(), LocalDate.of(2026, 3, 9), RiskReason.HOUSING));
+        MonitorFigures.Line marchAfter = township(figures.figures(fx.staff(), "530128", march));
+        MonitorFigures.Line aprilAfter = township(figures.figures(fx.staff(), "530128", april));
+        MonitorFigures.Line quarterAfter = township(figures.figures(fx.staff(), "530128", firstQuarter));
+        assertThat(marchAfter.cluesInPeriod() - marchBefore.cluesInPeriod()).as("March's clue in March").isEqualTo(1);
+        assertThat(quarterAfter.cluesInPeriod() - quarterBefore.cluesInPeriod()).as("and in the first quarter").isEqualTo(1);
+        assertThat(aprilAfter.cluesInPeriod()).as("not in April").isEqualTo(aprilBefore.cluesInPeriod());
+        assertThat(aprilAfter.identifying() - aprilBefore.identifying()).as("the stock is today's, whatever the period").isEqualTo(1);
+        assertThatThrownBy(() -> figures.figures(fx.staff(), "530128", cn.zhutui.common.ReportPeriod.parse("2026-03-05_2026-03-20")))
+                .isInstanceOf(cn.zhutui.common.BusinessException.class);
+    }
+
     private MonitorFigures.Line township(MonitorFigures.Figures f) {
         return f.lines().stream().filter(l -> "530128001".equals(l.key())).findFirst()
                 .orElse(new MonitorFigures.Line("530128001", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
@@ -85,24 +107,24 @@ class MonitorServiceTest {
 
     @Test
     void theFiguresFollowEveryStepLiveInTheCircularsFormat() {
-        MonitorFigures.Line before = township(figures.figures(fx.staff(), "530128", 2026));
+        MonitorFigures.Line before = township(figures.figures(fx.staff(), "530128", YEAR_2026));
         long id = fx.includedCase(LocalDate.of(2026, 5, 4), true);
         long pending = fx.on(LocalDate.of(2026, 5, 4)).report(fx.cadre(), clue(fx.household(), LocalDate.of(2026, 5, 4), RiskReason.WATER));
-        MonitorFigures.Line after = township(figures.figures(fx.staff(), "530128", 2026));
+        MonitorFigures.Line after = township(figures.figures(fx.staff(), "530128", YEAR_2026));
         assertThat(after.included() - before.included()).isEqualTo(1);
         assertThat(after.includedPersons() - before.includedPersons()).isEqualTo(1);
         assertThat(after.notEliminated() - before.notEliminated()).isEqualTo(1);
         assertThat(after.eliminated() - before.eliminated()).isZero();
         assertThat(after.identifying() - before.identifying()).isEqualTo(1);
-        assertThat(after.cluesInYear() - before.cluesInYear()).isEqualTo(2);
-        assertThat(after.includedInYear() - before.includedInYear()).isEqualTo(1);
+        assertThat(after.cluesInPeriod() - before.cluesInPeriod()).isEqualTo(2);
+        assertThat(after.includedInPeriod() - before.includedInPeriod()).isEqualTo(1);
         assertThat(fx.get(id).stage()).isEqualTo(Stage.MONITORED);
         assertThat(fx.get(pending).stage()).isEqualTo(Stage.CLUE);
         // the province sees Luquan's county among Kunming's; Wuding's office does not see Luquan
-        MonitorFigures.Figures kunming = figures.figures(scopes.of("province.staff"), "5301", 2026);
+        MonitorFigures.Figures kunming = figures.figures(scopes.of("province.staff"), "5301", YEAR_2026);
         assertThat(kunming.lines()).extracting(MonitorFigures.Line::key).contains("530128");
-        assertThatThrownBy(() -> figures.figures(scopes.of("wuding.staff"), "530128", 2026)).isInstanceOf(NotFoundException.class);
-        MonitorFigures.Figures luquanNow = figures.figures(fx.staff(), "530128", 2026);
+        assertThatThrownBy(() -> figures.figures(scopes.of("wuding.staff"), "530128", YEAR_2026)).isInstanceOf(NotFoundException.class);
+        MonitorFigures.Figures luquanNow = figures.figures(fx.staff(), "530128", YEAR_2026);
         assertThat(luquanNow.byStage()).extracting(MonitorFigures.StageCount::stage).contains(Stage.MONITORED, Stage.CLUE);
         assertThat(luquanNow.byStage().stream().mapToLong(MonitorFigures.StageCount::households).sum())
                 .isEqualTo(luquanNow.lines().stream().mapToLong(l -> l.included() - l.eliminated()).sum() + luquanNow.total().eliminated()

@@ -47,6 +47,8 @@ class ScreeningTest {
     @Autowired
     AutomaticChecks checks;
     @Autowired
+    AutomaticCheckSchedule schedule;
+    @Autowired
     cn.zhutui.household.HouseholdService households;
 
     @Test
@@ -78,6 +80,26 @@ class ScreeningTest {
         assertThat(second.employmentClues()).isZero();
         assertThat(fx.on(fx.today()).view(fx.staff(), poorCases.get(0).id()).clues()).hasSize(1);
         assertThat(factsCheck.differences()).isZero();
+    }
+
+    @Test
+    void theNightlyRunRaisesTheCluesOfTheWholePlatformOnceWithoutAnyoneAtTheButton() {
+        int year = fx.today().getYear();
+        long poor = fx.household();
+        households.setIncome(fx.staff(), poor, year - 1, new java.math.BigDecimal("5000"));
+        List<AutomaticChecks.Outcome> first = schedule.run();
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0).incomeClues()).as("last year's data").isGreaterThanOrEqualTo(1);
+        List<MonitorCase> poorCases = fx.on(fx.today()).casesOfHousehold(fx.staff(), poor);
+        assertThat(poorCases).hasSize(1);
+        Clue clue = fx.on(fx.today()).view(fx.staff(), poorCases.get(0).id()).clues().get(0);
+        assertThat(clue.channel()).isEqualTo(Channel.AUTOMATIC);
+        assertThat(clue.ruleYear()).isEqualTo(year - 1);
+        assertThat(schedule.run()).as("the next night: nothing new").allSatisfy(o -> {
+            assertThat(o.incomeClues()).isZero();
+            assertThat(o.employmentClues()).isZero();
+        });
+        assertThat(fx.on(fx.today()).view(fx.staff(), poorCases.get(0).id()).clues()).hasSize(1);
     }
 
     private static byte[] xlsx(List<List<String>> rows) throws Exception {
@@ -167,6 +189,36 @@ class ScreeningTest {
         assertThat(again.status()).isEqualTo(JobStatus.FAILED);
         assertThat(again.message()).isEqualTo("monitor.screening.sameFile");
         assertThat(fx.on(today).view(fx.staff(), openA).clues()).hasSize(2);
+    }
+
+    @Test
+    void theTemplateFilledInByADepartmentIsMatchedAsItIs() throws Exception {
+        String id = TestIds.of("530128", LocalDate.of(1958, 8, 8));
+        long h = fx.household(MonitorFixtures.VILLAGE, "luquan.staff", "ORDINARY", id);
+        byte[] filled;
+        try (org.apache.poi.ss.usermodel.Workbook wb = screenings.template(fx.staff()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.getSheet("预警名单");
+            assertThat(wb.getSheet("填写说明").getRow(1).getCell(0).getStringCellValue()).contains("加密摘要");
+            assertThat(sheet.getDataValidations()).as("the risk categories as a dropdown").hasSize(1);
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("庚");
+            row.createCell(1).setCellValue(id);
+            row.createCell(2).setCellValue("因残");
+            row.createCell(3).setCellValue("新办残疾证，二级肢体残疾");
+            row.createCell(4).setCellValue(3600);
+            wb.write(out);
+            filled = out.toByteArray();
+        }
+        Job job = run(fx.staff(), filled, "残联预警-" + id.substring(12) + ".xlsx");
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(screenings.ofJob(job.id()).orElseThrow().matched()).isEqualTo(1);
+        List<MonitorCase> opened = fx.on(fx.today()).casesOfHousehold(fx.staff(), h);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).reasons()).containsExactly(RiskReason.DISABILITY);
+        Clue clue = fx.on(fx.today()).view(fx.staff(), opened.get(0).id()).clues().get(0);
+        assertThat(clue.amount()).isEqualByComparingTo("3600");
+        assertThat(clue.description()).isEqualTo("新办残疾证，二级肢体残疾");
+        assertThat(clue.sourceRow()).isEqualTo(2);
     }
 
     /** 100,000 rows (a department's province-wide list): matched in under a minute, here on the test machine. */

@@ -1,16 +1,13 @@
-package cn.zhutui.report;
+package cn.zhutui.common;
 
-import cn.zhutui.common.ReportPeriod;
-
-import cn.zhutui.campaign.Campaign;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the period picker of the statistics pages offers: a year of the campaign (its first year
- * too), then a span of it — the year, a half, a quarter, a month, the year to the end of a quarter
+ * What the period picker of the statistics pages offers: a year (from the first the page has
+ * figures for to the last), then a span of it — the year, a half, a quarter, a month, the year to the end of a quarter
  * or month — or any range of days. The chosen period is preselected.
  *
  * @param span the chosen span code (see {@link ReportPeriod#of}); null when a range of days is shown
@@ -24,11 +21,11 @@ public record PeriodPicker(List<Integer> years, List<Group> groups, int year, St
     public record Choice(String code, String label) {
     }
 
-    static PeriodPicker of(Campaign campaign, ReportPeriod chosen, LocalDate today, Locale locale) {
+    /** The picker of the years from lastYear back to firstYear, with the chosen period's year among them. */
+    public static PeriodPicker of(int firstYear, int lastYear, ReportPeriod chosen, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         List<Integer> years = new ArrayList<>();
-        int last = campaign.endDate() != null && campaign.endDate().isBefore(today) ? campaign.endDate().getYear() : today.getYear();
-        for (int y = last; y >= campaign.startDate().getYear(); y--) {
+        for (int y = lastYear; y >= firstYear; y--) {
             years.add(y);
         }
         if (!years.contains(chosen.from().getYear())) {

@@ -7,6 +7,7 @@ import cn.zhutui.common.PageRequest;
 import cn.zhutui.common.Permission;
 import cn.zhutui.household.HouseholdService;
 import cn.zhutui.region.RegionService;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,14 +39,16 @@ class MonitorController {
     private final IncomeLines incomeLines;
     private final AutomaticChecks checks;
     private final cn.zhutui.file.FileService fileStore;
+    private final MonitorEvidence evidence;
     private final cn.zhutui.audit.AuditService audit;
     private final cn.zhutui.audit.AuditLabels auditLabels;
 
     MonitorController(MonitorService cases, HouseholdService households, RegionService regions, cn.zhutui.security.UserService users,
                       MonitorFigures figures, MonitorExports exports, NoticeWord noticeWord, cn.zhutui.audit.AuditService audit,
                       cn.zhutui.audit.AuditLabels auditLabels, IncomeLines incomeLines, AutomaticChecks checks,
-                      cn.zhutui.file.FileService fileStore) {
+                      cn.zhutui.file.FileService fileStore, MonitorEvidence evidence) {
         this.cases = cases;
+        this.evidence = evidence;
         this.fileStore = fileStore;
         this.incomeLines = incomeLines;
         this.checks = checks;
@@ -142,6 +145,11 @@ class MonitorController {
         });
         model.addAttribute("changes", changes);
         model.addAttribute("employment", checks.employment(scope, v.monitorCase().householdId()));
+        List<CaseEvidence> files = evidence.ofCase(scope, id);
+        model.addAttribute("followUpFiles", files.stream().filter(e -> e.followUpId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(CaseEvidence::followUpId)));
+        model.addAttribute("measureFiles", files.stream().filter(e -> e.measureId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(CaseEvidence::measureId)));
         model.addAttribute("pairingVisits", v.actions().contains(CaseAction.FOLLOW_UP) ? cases.pairingVisitsOf(scope, id) : java.util.List.of());
         model.addAttribute("userNames", users.displayNames(people));
         MonitorCase c = v.monitorCase();
@@ -330,16 +338,45 @@ class MonitorController {
 
     @GetMapping("/cases/{id}/consent")
     void consentFile(DataScope scope, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        cn.zhutui.file.StoredFile file = cases.consentFile(scope, id);
-        boolean inline = file.isImage() || file.contentType().equals("application/pdf");
-        response.setContentType(file.contentType());
-        response.setContentLengthLong(file.size());
-        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
-                + cn.zhutui.common.Workbooks.attachment(file.originalName()).substring("attachment".length()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, max-age=3600");
-        try (java.io.InputStream in = fileStore.open(file); java.io.OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+        cn.zhutui.file.FileResponses.send(fileStore, cases.consentFile(scope, id), response);
+    }
+
+    // ---------------------------------------------------------------- evidence of visits and measures
+
+    @PostMapping("/cases/{id}/evidence")
+    String evidence(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long followUpId,
+                    @RequestParam(required = false) Long measureId, @RequestParam("file") java.util.List<org.springframework.web.multipart.MultipartFile> uploads,
+                    RedirectAttributes flash) throws java.io.IOException {
+        String back = "redirect:/monitor/cases/" + id + (followUpId != null ? "#follow-ups" : measureId != null ? "#plan" : "");
+        List<org.springframework.web.multipart.MultipartFile> chosen = uploads.stream().filter(f -> !f.isEmpty()).toList();
+        if (chosen.isEmpty()) {
+            flash.addFlashAttribute("error", new BusinessException("import.empty"));
+            return back;
+        }
+        try {
+            for (org.springframework.web.multipart.MultipartFile file : chosen) {
+                try (java.io.InputStream in = file.getInputStream()) {
+                    evidence.attach(scope, id, followUpId, measureId, in, file.getOriginalFilename());
+                }
+            }
+            flash.addFlashAttribute("message", "monitor.evidence.added");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e);
+        }
+        return back;
+    }
+
+    @GetMapping("/cases/{id}/evidence/{evidenceId}")
+    void evidenceFile(DataScope scope, @PathVariable long id, @PathVariable long evidenceId, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        cn.zhutui.file.FileResponses.send(fileStore, evidence.file(scope, id, evidenceId), response);
+    }
+
+    @GetMapping("/cases/{id}/evidence/{evidenceId}/thumb")
+    void evidenceThumbnail(DataScope scope, @PathVariable long id, @PathVariable long evidenceId,
+                           jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        if (!cn.zhutui.file.FileResponses.sendThumbnail(fileStore, evidence.file(scope, id, evidenceId), response)) {
+            throw new cn.zhutui.common.NotFoundException("thumbnail", evidenceId);
         }
     }
 

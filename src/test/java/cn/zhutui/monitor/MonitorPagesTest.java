@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.zhutui.household.HouseholdService;
@@ -43,6 +44,8 @@ class MonitorPagesTest {
     MonitorFixtures fx;
     @Autowired
     MonitorFigures figures;
+    @Autowired
+    MonitorEvidence evidence;
     @Autowired
     HouseholdService households;
     @Autowired
@@ -124,6 +127,52 @@ class MonitorPagesTest {
         mvc.perform(get("/monitor/cases/" + id + "/consent").with(as("wuding.staff"))).andExpect(status().isNotFound());
         mvc.perform(post("/monitor/cases/" + id + "/employment").with(as("wuding.staff")).with(csrf()).param("personId", String.valueOf(person))
                 .param("employed", "true")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void photosOfAFollowUpAndTheProofOfAMeasureStayWithThemAndAreServedOnlyInScope() throws Exception {
+        LocalDate today = fx.today();
+        long id = fx.includedCase(today.minusDays(40), true);
+        long other = fx.includedCase(today.minusDays(40), true);
+        fx.on(today).addFollowUp(fx.cadre(), id, MonitorFixtures.followUp(today.minusDays(3), "8800", true));
+        long measure = fx.on(today).addMeasure(fx.cadre(), id, MonitorFixtures.measure(MeasureType.DIBAO, today.minusDays(20)));
+        long otherMeasure = fx.on(today).addMeasure(fx.cadre(), other, MonitorFixtures.measure(MeasureType.MEDICAL, today.minusDays(20)));
+        long followUp = fx.on(today).view(fx.cadre(), id).followUps().get(0).id();
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "入户照片1.png", "image/png", png))
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "入户照片2.png", "image/png", png))
+                        .param("followUpId", String.valueOf(followUp)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "monitor.evidence.added"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "低保审批表.pdf", "application/pdf", pdf))
+                        .param("measureId", String.valueOf(measure)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "monitor.evidence.added"));
+        List<CaseEvidence> files = evidence.ofCase(fx.staff(), id);
+        assertThat(files).extracting(CaseEvidence::name).containsExactly("入户照片1.png", "入户照片2.png", "低保审批表.pdf");
+        assertThat(files).extracting(CaseEvidence::followUpId).containsExactly(followUp, followUp, null);
+        assertThat(files.get(2).measureId()).isEqualTo(measure);
+        String casePage = page("luquan.staff", "/monitor/cases/" + id);
+        assertThat(casePage).contains("id=\"follow-up-files-" + followUp + "\"").contains("低保审批表.pdf")
+                .contains("/monitor/cases/" + id + "/evidence/" + files.get(0).id() + "/thumb");
+        assertThat(mvc.perform(get("/monitor/cases/" + id + "/evidence/" + files.get(0).id()).with(as("luquan.staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(png);
+        // out of scope, another case's measure, another case's file: not found; a file that is no photo or scan: refused, nothing kept
+        mvc.perform(get("/monitor/cases/" + id + "/evidence/" + files.get(0).id()).with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/monitor/cases/" + other + "/evidence/" + files.get(0).id()).with(as("luquan.staff"))).andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png))
+                        .param("measureId", String.valueOf(otherMeasure)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png)).with(as("wuding.staff")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "脚本.exe", "application/octet-stream", "MZ....".getBytes()))
+                        .param("followUpId", String.valueOf(followUp)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("error"));
+        assertThat(evidence.ofCase(fx.staff(), id)).hasSize(3);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package cn.zhutui.monitor;
+
+import cn.zhutui.audit.AuditService;
+import cn.zhutui.common.BusinessException;
+import cn.zhutui.common.DataScope;
+import cn.zhutui.common.ForbiddenException;
+import cn.zhutui.common.NotFoundException;
+import cn.zhutui.common.Permission;
+import cn.zhutui.file.FileKind;
+import cn.zhutui.file.FileService;
+import cn.zhutui.file.StoredFile;
+import cn.zhutui.monitor.internal.CaseRepository;
+import cn.zhutui.monitor.internal.EvidenceRepository;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The photos and scans of a case's work — a follow-up visit's photos, a measure's proof (the 低保
+ * approval, the job contract), the case's own papers — in the shared file store, tied to the case
+ * and to the visit or measure they show. Who may record on the case adds them while it is open;
+ * whoever may see the case sees them, and no one else (404, as for the case).
+ */
+@Service
+public class MonitorEvidence {
+
+    private final MonitorService cases;
+    private final CaseRepository caseRepository;
+    private final EvidenceRepository repository;
+    private final FileService files;
+    private final AuditService audit;
+
+    MonitorEvidence(MonitorService cases, CaseRepository caseRepository, EvidenceRepository repository, FileService files, AuditService audit) {
+        this.cases = cases;
+        this.caseRepository = caseRepository;
+        this.repository = repository;
+        this.files = files;
+        this.audit = audit;
+    }
+
+    /** Adds a file to a case, to one of its follow-ups or to one of its measures (at most one of the two). */
+    @Transactional
+    public long attach(DataScope scope, long caseId, Long followUpId, Long measureId, InputStream in, String filename) {
+        MonitorCase c = cases.get(scope, caseId);
+        if (!scope.can(Permission.MONITOR_RECORD)) {
+            throw new ForbiddenException();
+        }
+        if (!c.open()) {
+            throw new BusinessException("monitor.step.notNow");
+        }
+        if (followUpId != null && measureId != null) {
+            throw BusinessException.onField("measureId", "monitor.evidence.oneTarget");
+        }
+        String what = c.headName();
+        if (followUpId != null) {
+            FollowUp f = caseRepository.followUps(caseId).stream().filter(x -> x.id() == followUpId).findFirst()
+                    .orElseThrow(() -> new NotFoundException("monitor_followup", followUpId));
+            what += " " + f.visitedOn();
+        }
+        if (measureId != null) {
+            Measure m = caseRepository.measure(measureId).filter(x -> x.caseId() == caseId)
+                    .orElseThrow(() -> new NotFoundException("monitor_measure", measureId));
+            what += " " + m.description();
+        }
+        StoredFile file = files.store(in, filename, FileKind.EVIDENCE, scope.userId() == 0 ? null : scope.userId());
+        long id = repository.insert(caseId, followUpId, measureId, file.id(), scope.userId() == 0 ? null : scope.userId());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("evidence", file.originalName());
+        if (followUpId != null) {
+            after.put("followUpId", followUpId);
+        }
+        if (measureId != null) {
+            after.put("measureId", measureId);
+        }
+        audit.record(scope, "UPDATE", "monitor_case", caseId, what, null, after);
+        return id;
+    }
+
+    /** The case's files, oldest first, for a user who may see the case. */
+    public List<CaseEvidence> ofCase(DataScope scope, long caseId) {
+        cases.get(scope, caseId);
+        return repository.ofCase(caseId);
+    }
+
+    /** One file of a case the user may see, with its stored file to serve. */
+    public StoredFile file(DataScope scope, long caseId, long evidenceId) {
+        cases.get(scope, caseId);
+        CaseEvidence e = repository.find(evidenceId).filter(x -> x.caseId() == caseId)
+                .orElseThrow(() -> new NotFoundException("monitor_evidence", evidenceId));
+        return files.find(e.fileId()).orElseThrow(() -> new NotFoundException("monitor_evidence", evidenceId));
+    }
+
+    public InputStream open(StoredFile file) throws java.io.IOException {
+        return files.open(file);
+    }
+
+    public java.util.Optional<InputStream> openThumbnail(StoredFile file) throws java.io.IOException {
+        return files.openThumbnail(file);
+    }
+}

@@ -3,7 +3,6 @@ package cn.zhutui.consult;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.PageRequest;
-import cn.zhutui.common.Workbooks;
 import cn.zhutui.file.FileService;
 import cn.zhutui.file.StoredFile;
 import cn.zhutui.org.OrgKind;
@@ -11,8 +10,6 @@ import cn.zhutui.org.OrgService;
 import cn.zhutui.region.RegionService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -46,23 +43,11 @@ class ConsultPages {
     /** Serves a stored file after the caller's scope check: inline for photos and PDFs, or its thumbnail. */
     void send(StoredFile file, boolean thumbnail, HttpServletResponse response) throws IOException {
         if (thumbnail) {
-            InputStream in = files.openThumbnail(file).orElseThrow(() -> new NotFoundException("thumbnail", file.id()));
-            response.setContentType("image/jpeg");
-            response.setHeader("Cache-Control", "private, max-age=86400");
-            try (in; OutputStream out = response.getOutputStream()) {
-                in.transferTo(out);
+            if (!cn.zhutui.file.FileResponses.sendThumbnail(files, file, response)) {
+                throw new NotFoundException("thumbnail", file.id());
             }
             return;
         }
-        boolean inline = file.isImage() || file.contentType().equals("application/pdf");
-        response.setContentType(file.contentType());
-        response.setContentLengthLong(file.size());
-        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
-                + Workbooks.attachment(file.originalName()).substring("attachment".length()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, max-age=3600");
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        cn.zhutui.file.FileResponses.send(files, file, response);
     }
 }

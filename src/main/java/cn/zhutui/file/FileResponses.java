@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A stored file sent to the browser, after the caller's scope check: images and PDFs shown in
@@ -21,9 +19,8 @@ public final class FileResponses {
         boolean inline = file.isImage() || file.contentType().equals("application/pdf");
         response.setContentType(file.contentType());
         response.setContentLengthLong(file.size());
-        String encoded = URLEncoder.encode(file.originalName(), StandardCharsets.UTF_8).replace("+", "%20");
-        String ascii = file.originalName().replaceAll("[^A-Za-z0-9._-]", "_");
-        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
+        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
+                + cn.zhutui.common.Workbooks.attachment(file.originalName()).substring("attachment".length()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, max-age=3600");
         try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {

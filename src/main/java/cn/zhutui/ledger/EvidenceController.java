@@ -3,11 +3,9 @@ package cn.zhutui.ledger;
 import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.NotFoundException;
-import cn.zhutui.file.StoredFile;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,29 +53,14 @@ class EvidenceController {
     @GetMapping("/{evidenceId}")
     void download(DataScope scope, @PathVariable long id, @PathVariable long evidenceId, HttpServletResponse response) throws IOException {
         Evidence ev = ledger.evidence(scope, id, evidenceId);
-        StoredFile file = ledger.file(ev);
-        boolean inline = file.isImage() || file.contentType().equals("application/pdf");
-        response.setContentType(file.contentType());
-        response.setContentLengthLong(file.size());
-        response.setHeader("Content-Disposition", (inline ? "inline" : "attachment")
-                + cn.zhutui.common.Workbooks.attachment(file.originalName()).substring("attachment".length()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, max-age=3600");
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        cn.zhutui.file.FileResponses.send(files, ledger.file(ev), response);
     }
 
     @GetMapping("/{evidenceId}/thumb")
     void thumbnail(DataScope scope, @PathVariable long id, @PathVariable long evidenceId, HttpServletResponse response) throws IOException {
         Evidence ev = ledger.evidence(scope, id, evidenceId);
-        StoredFile file = ledger.file(ev);
-        InputStream in = files.openThumbnail(file).orElseThrow(() -> new NotFoundException("thumbnail", evidenceId));
-        response.setContentType("image/jpeg");
-        response.setHeader("Cache-Control", "private, max-age=86400");
-        try (in; OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+        if (!cn.zhutui.file.FileResponses.sendThumbnail(files, ledger.file(ev), response)) {
+            throw new NotFoundException("thumbnail", evidenceId);
         }
     }
-
 }

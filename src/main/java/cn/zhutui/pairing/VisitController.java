@@ -139,15 +139,7 @@ class VisitController {
     /** A photo, served only to those who may see the visit. */
     @GetMapping("/{id}/photos/{photoId}")
     void photo(DataScope scope, @PathVariable long id, @PathVariable long photoId, HttpServletResponse response) throws IOException {
-        StoredFile file = visits.file(visits.photo(scope, id, photoId));
-        response.setContentType(file.contentType());
-        response.setContentLengthLong(file.size());
-        response.setHeader("Content-Disposition", "inline" + Workbooks.attachment(file.originalName()).substring("attachment".length()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, max-age=3600");
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        cn.zhutui.file.FileResponses.send(files, visits.file(visits.photo(scope, id, photoId)), response);
     }
 
     @GetMapping("/{id}/photos/{photoId}/thumb")

@@ -158,6 +158,11 @@ class MonitorBrowserTest extends BrowserTest {
         assertThat(page.locator("#plan .list-group-item")).hasCount(2);
         assertThat(page.locator("#plan")).containsText("医疗保障");
         assertThat(page.locator("#plan")).containsText("就业帮扶");
+        // the proof of the first measure: a photo taken on the phone, shown beside it
+        Locator firstMeasure = page.locator("#plan .list-group-item").first();
+        firstMeasure.locator(".evidence-form input[type=file]").setInputFiles(photo());
+        page.waitForNavigation(() -> firstMeasure.locator(".evidence-form button").click());
+        assertThat(page.locator("#plan .list-group-item").first().locator("a.evidence-file img")).hasCount(1);
         shot("plan");
 
         // the county's overdue list no longer holds it
@@ -165,6 +170,21 @@ class MonitorBrowserTest extends BrowserTest {
         page.navigate(url("/monitor/cases?overdue=true"));
         assertThat(page.locator("body")).not().containsText(name);
         assertThat(fx.get(Long.parseLong(caseUrl.substring(caseUrl.lastIndexOf('/') + 1))).stage()).isEqualTo(Stage.MONITORED);
+    }
+
+    private static java.nio.file.Path photo() {
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(new java.awt.Color(200, 120, 40));
+            g.fillRect(0, 0, 640, 480);
+            g.dispose();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("医疗救助", ".jpg");
+            javax.imageio.ImageIO.write(img, "jpg", file.toFile());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void addMeasure(String type, String description, String unit) {

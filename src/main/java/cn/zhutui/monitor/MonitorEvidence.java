@@ -54,28 +54,22 @@ public class MonitorEvidence {
         if (followUpId != null && measureId != null) {
             throw BusinessException.onField("measureId", "monitor.evidence.oneTarget");
         }
-        String what = c.headName();
+        // the history says what the file shows in words: the visit's day, the measure's content
+        Map<String, Object> after = new LinkedHashMap<>();
         if (followUpId != null) {
             FollowUp f = caseRepository.followUps(caseId).stream().filter(x -> x.id() == followUpId).findFirst()
                     .orElseThrow(() -> new NotFoundException("monitor_followup", followUpId));
-            what += " " + f.visitedOn();
+            after.put("followUp", f.visitedOn().toString());
         }
         if (measureId != null) {
             Measure m = caseRepository.measure(measureId).filter(x -> x.caseId() == caseId)
                     .orElseThrow(() -> new NotFoundException("monitor_measure", measureId));
-            what += " " + m.description();
+            after.put("measure", m.description());
         }
         StoredFile file = files.store(in, filename, FileKind.EVIDENCE, scope.userId() == 0 ? null : scope.userId());
         long id = repository.insert(caseId, followUpId, measureId, file.id(), scope.userId() == 0 ? null : scope.userId());
-        Map<String, Object> after = new LinkedHashMap<>();
         after.put("evidence", file.originalName());
-        if (followUpId != null) {
-            after.put("followUpId", followUpId);
-        }
-        if (measureId != null) {
-            after.put("measureId", measureId);
-        }
-        audit.record(scope, "UPDATE", "monitor_case", caseId, what, null, after);
+        audit.record(scope, "UPDATE", "monitor_case", caseId, c.headName(), null, after);
         return id;
     }
 

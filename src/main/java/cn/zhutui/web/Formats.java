@@ -54,6 +54,11 @@ public class Formats {
         return num(BigDecimal.valueOf(v));
     }
 
+    /** An int from the model (a limit, a count): without it SpEL finds num(long) and num(BigDecimal) equally good and fails. */
+    public String num(Integer v) {
+        return v == null ? "" : num(v.longValue());
+    }
+
     /** A change in percent with its sign; empty when there is nothing to compare with. */
     public String pct(BigDecimal v) {
         if (v == null) {

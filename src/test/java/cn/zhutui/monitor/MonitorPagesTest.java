@@ -176,6 +176,18 @@ class MonitorPagesTest {
     }
 
     @Test
+    void theScreeningPageOffersTheTemplateAndTheChecks() throws Exception {
+        assertThat(page("luquan.staff", "/monitor/screenings")).contains("id=\"screening-form\"").contains("200,000")
+                .contains("id=\"screening-template\"").contains("id=\"checks-form\"");
+        byte[] template = mvc.perform(get("/monitor/screenings/template").with(as("luquan.staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("身份证号*");
+        }
+        mvc.perform(get("/monitor/screenings/template").with(as("cadre.demo"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theFiguresOpenForTheProvinceTheCountyAndTheCadre() throws Exception {
         assertThat(page("province.staff", "/monitor/figures")).contains("风险消除率").contains("id=\"figures-table\"");
         assertThat(page("luquan.staff", "/monitor/figures?lang=en")).contains("Elimination rate");

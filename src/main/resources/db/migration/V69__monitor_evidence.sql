@@ -9,6 +9,6 @@ CREATE TABLE monitor_evidence (
     file_id     bigint       NOT NULL REFERENCES stored_file (id),
     created_by  bigint       REFERENCES app_user (id),
     created_at  timestamptz  NOT NULL DEFAULT now(),
-    CHECK (followup_id IS NULL OR measure_id IS NULL)
+    CHECK ((followup_id IS NULL) <> (measure_id IS NULL))
 );
 CREATE INDEX monitor_evidence_case_idx ON monitor_evidence (case_id, id);

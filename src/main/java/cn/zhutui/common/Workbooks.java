@@ -104,7 +104,22 @@ public final class Workbooks {
      * @param list a name for the list, letters and digits: "members", "sector"
      */
     public static void dropdown(Workbook wb, Sheet sheet, int column, int firstRow, int lastRow, String list, List<String> choices) {
+        listValidation(wb, sheet, column, firstRow, lastRow, list, choices, true);
+    }
+
+    /**
+     * The same list offered as suggestions: a cell may also hold other text (several choices
+     * joined by 、, a note), which the import reads and checks itself.
+     */
+    public static void suggestions(Workbook wb, Sheet sheet, int column, int firstRow, int lastRow, String list, List<String> choices) {
+        listValidation(wb, sheet, column, firstRow, lastRow, list, choices, false);
+    }
+
+    private static void listValidation(Workbook wb, Sheet sheet, int column, int firstRow, int lastRow, String list,
+                                       List<String> choices, boolean refuseOthers) {
         if (choices.isEmpty()) {
+            return;
+        }
             return;
         }
         String name = "list_" + list;
@@ -121,7 +136,7 @@ public final class Workbooks {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         DataValidation validation = helper.createValidation(helper.createFormulaListConstraint(name),
                 new CellRangeAddressList(firstRow, Math.min(lastRow, SpreadsheetVersion.EXCEL2007.getLastRowIndex()), column, column));
-        validation.setShowErrorBox(true);
+        validation.setShowErrorBox(refuseOthers);
         sheet.addValidationData(validation);
     }
 

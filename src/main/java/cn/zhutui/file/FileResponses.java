@@ -35,6 +35,7 @@ public final class FileResponses {
             return false;
         }
         response.setContentType("image/jpeg");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "private, max-age=86400");
         try (InputStream thumb = in.get(); OutputStream out = response.getOutputStream()) {
             thumb.transferTo(out);

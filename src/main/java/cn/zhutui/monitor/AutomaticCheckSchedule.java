@@ -26,17 +26,20 @@ class AutomaticCheckSchedule {
 
     @Scheduled(cron = "${zhutui.monitor.checks-cron:0 40 2 * * *}", zone = "${zhutui.time-zone:Asia/Shanghai}")
     void nightly() {
-        try {
-            List<AutomaticChecks.Outcome> outcomes = run();
-            log.info("Monitoring checks: {}", outcomes);
-        } catch (RuntimeException e) {
-            log.warn("Monitoring checks failed: {}", e.toString());
-        }
+        log.info("Monitoring checks: {}", run());
     }
 
-    /** Both checks for last year's data, then this year's; what each raised. */
+    /** Both checks for last year's data, then this year's (each its own transaction: one failing does not stop the other); what each raised. */
     List<AutomaticChecks.Outcome> run() {
         int year = checks.today().getYear();
-        return List.of(checks.run(DataScope.system(), year - 1), checks.run(DataScope.system(), year));
+        List<AutomaticChecks.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int y : new int[] {year - 1, year}) {
+            try {
+                outcomes.add(checks.run(DataScope.system(), y));
+            } catch (RuntimeException e) {
+                log.warn("Monitoring checks of {} failed: {}", y, e.toString());
+            }
+        }
+        return outcomes;
     }
 }

@@ -353,15 +353,21 @@ class MonitorController {
             flash.addFlashAttribute("error", new BusinessException("import.empty"));
             return back;
         }
+        int added = 0;
         try {
             for (org.springframework.web.multipart.MultipartFile file : chosen) {
                 try (java.io.InputStream in = file.getInputStream()) {
                     evidence.attach(scope, id, followUpId, measureId, in, file.getOriginalFilename());
+                    added++;
                 }
             }
-            flash.addFlashAttribute("message", "monitor.evidence.added");
         } catch (BusinessException e) {
+            // the files before the refused one are kept: say how many, and why the next was not
             flash.addFlashAttribute("error", e);
+        }
+        if (added > 0) {
+            flash.addFlashAttribute("message", "monitor.evidence.added");
+            flash.addFlashAttribute("messageArgs", new Object[] {added});
         }
         return back;
     }

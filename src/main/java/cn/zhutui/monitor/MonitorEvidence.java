@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The photos and scans of a case's work — a follow-up visit's photos, a measure's proof (the 低保
- * approval, the job contract), the case's own papers — in the shared file store, tied to the case
- * and to the visit or measure they show. Who may record on the case adds them while it is open;
+ * approval, the job contract) — in the shared file store, tied to the case and to the visit or
+ * measure they show. Who may record on the case adds them while it is open;
  * whoever may see the case sees them, and no one else (404, as for the case).
  */
 @Service
@@ -41,7 +41,7 @@ public class MonitorEvidence {
         this.audit = audit;
     }
 
-    /** Adds a file to a case, to one of its follow-ups or to one of its measures (at most one of the two). */
+    /** Adds a file to one of a case's follow-ups or to one of its measures (exactly one of the two). */
     @Transactional
     public long attach(DataScope scope, long caseId, Long followUpId, Long measureId, InputStream in, String filename) {
         MonitorCase c = cases.get(scope, caseId);
@@ -51,7 +51,8 @@ public class MonitorEvidence {
         if (!c.open()) {
             throw new BusinessException("monitor.step.notNow");
         }
-        if (followUpId != null && measureId != null) {
+        if ((followUpId == null) == (measureId == null)) {
+            // a file shows one visit or one measure: shown beside it, never loose on the case
             throw BusinessException.onField("measureId", "monitor.evidence.oneTarget");
         }
         // the history says what the file shows in words: the visit's day, the measure's content

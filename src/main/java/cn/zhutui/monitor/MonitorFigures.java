@@ -70,7 +70,11 @@ public class MonitorFigures {
     /** The period a page shows when none is asked for: this year to the end of this month. */
     public ReportPeriod defaultPeriod() {
         LocalDate today = cases.today();
-        return today.getMonthValue() == 12 ? ReportPeriod.of(today.getYear(), "Y") : ReportPeriod.of(today.getYear(), "YM" + today.getMonthValue());
+        return switch (today.getMonthValue()) {
+            case 1 -> ReportPeriod.of(today.getYear(), "M1");
+            case 12 -> ReportPeriod.of(today.getYear(), "Y");
+            default -> ReportPeriod.of(today.getYear(), "YM" + today.getMonthValue());
+        };
     }
 
     /**

@@ -106,7 +106,8 @@ public class Screenings {
         sheet.setColumnWidth(1, 22 * 256);
         sheet.setColumnWidth(3, 40 * 256);
         sheet.createFreezePane(0, 1);
-        cn.zhutui.common.Workbooks.dropdown(wb, sheet, 2, 1, maxRows, "reasons",
+        // suggestions, not a closed list: a cell may name several categories (因病、因残)
+        cn.zhutui.common.Workbooks.suggestions(wb, sheet, 2, 1, maxRows, "reasons",
                 java.util.Arrays.stream(RiskReason.values()).map(RiskReason::chinese).toList());
         cn.zhutui.common.Workbooks.guide(wb, "填写说明", List.of(
                 "部门筛查预警名单：每行一人，第一行为表头，请勿改动表头。",

@@ -40,16 +40,16 @@ class ReportDefaults {
         return new ReportRequest(campaign.id(), org, period, p.isSubmitted(), p.getRegionCode(), p.getTag());
     }
 
-    /**
-     * The period every statistics page opens on, the table and the dashboard alike: the year to the
-     * end of the current quarter, as the seeds report it (年初至第三季度末).
-     */
     /** The period picker of a campaign's pages: its years, from its first to its last (or this one, while it runs). */
     static cn.zhutui.common.PeriodPicker picker(Campaign campaign, ReportPeriod chosen, java.time.LocalDate today, java.util.Locale locale) {
         int last = campaign.endDate() != null && campaign.endDate().isBefore(today) ? campaign.endDate().getYear() : today.getYear();
         return cn.zhutui.common.PeriodPicker.of(campaign.startDate().getYear(), last, chosen, locale);
     }
 
+    /**
+     * The period every statistics page opens on, the table and the dashboard alike: the year to the
+     * end of the current quarter, as the seeds report it (年初至第三季度末).
+     */
     static ReportPeriod standard(java.time.LocalDate today) {
         return ReportPeriod.parse(Period.containing(today, PeriodType.QUARTER).id() + "YTD");
     }

@@ -161,6 +161,16 @@ class MonitorPagesTest {
         // out of scope, another case's measure, another case's file: not found; a file that is no photo or scan: refused, nothing kept
         mvc.perform(get("/monitor/cases/" + id + "/evidence/" + files.get(0).id()).with(as("wuding.staff"))).andExpect(status().isNotFound());
         mvc.perform(get("/monitor/cases/" + other + "/evidence/" + files.get(0).id()).with(as("luquan.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/monitor/cases/" + id + "/evidence/" + files.get(0).id() + "/thumb").with(as("wuding.staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/monitor/cases/" + id + "/evidence/" + files.get(0).id() + "/thumb").with(as("luquan.staff"))).andExpect(status().isOk());
+        long otherFollowUp = fx.on(today).addFollowUp(fx.cadre(), other, MonitorFixtures.followUp(today.minusDays(3), "8800", true));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png))
+                        .param("followUpId", String.valueOf(otherFollowUp)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png)).with(as("cadre.demo")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("error"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/monitor/cases/" + id + "/evidence")
                         .file(new org.springframework.mock.web.MockMultipartFile("file", "x.png", "image/png", png))
                         .param("measureId", String.valueOf(otherMeasure)).with(as("cadre.demo")).with(csrf()))
@@ -206,6 +216,14 @@ class MonitorPagesTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("禄劝彝族苗族自治县防返贫动态监测情况（" + fx.today().getYear() + "年）");
+            assertThat(List.of(sheet.getRow(2).getCell(0).getStringCellValue(), sheet.getRow(2).getCell(1).getStringCellValue(),
+                    sheet.getRow(2).getCell(5).getStringCellValue(), sheet.getRow(2).getCell(10).getStringCellValue(),
+                    sheet.getRow(2).getCell(11).getStringCellValue()))
+                    .containsExactly("地区", "纳入监测", "风险消除率", "动态清零", fx.today().getYear() + "年");
+            assertThat(List.of(sheet.getRow(3).getCell(1).getStringCellValue(), sheet.getRow(3).getCell(2).getStringCellValue(),
+                    sheet.getRow(3).getCell(11).getStringCellValue(), sheet.getRow(3).getCell(14).getStringCellValue()))
+                    .containsExactly("户", "人", "线索", "消除");
+            assertThat(sheet.getNumMergedRegions()).as("title, date, 5 two-row heads, 3 pairs, the period's four").isEqualTo(11);
             var total = sheet.getRow(sheet.getLastRowNum());
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
             MonitorFigures.Figures f = figures.figures(fx.staff(), "530128", cn.zhutui.common.ReportPeriod.of(fx.today().getYear(), "Y"));

@@ -200,6 +200,7 @@ class ScreeningTest {
             Sheet sheet = wb.getSheet("预警名单");
             assertThat(wb.getSheet("填写说明").getRow(1).getCell(0).getStringCellValue()).contains("加密摘要");
             assertThat(sheet.getDataValidations()).as("the risk categories as a dropdown").hasSize(1);
+            assertThat(sheet.getDataValidations().get(0).getShowErrorBox()).as("suggestions: 因病、因残 is allowed").isFalse();
             Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("庚");
             row.createCell(1).setCellValue(id);

@@ -120,8 +120,6 @@ public final class Workbooks {
         if (choices.isEmpty()) {
             return;
         }
-            return;
-        }
         String name = "list_" + list;
         if (wb.getName(name) == null) {
             Sheet lists = wb.createSheet("_" + list);

@@ -149,4 +149,22 @@ public abstract class BrowserTest {
         page.fill("#password", password);
         page.click("#login-submit");
     }
+
+    /**
+     * Chooses by its label an option of a select that sends its page when changed, and waits for
+     * the page it sends. The option already chosen sends nothing (no change event), so then there
+     * is nothing to wait for: which campaign a page opens on depends on what the tests before made.
+     */
+    protected void choose(String select, String label) {
+        com.microsoft.playwright.Locator s = page.locator(select);
+        Object wanted = s.evaluate("(el, label) => { const o = [...el.options].find(o => o.label.trim() === label); return o ? o.value : null; }",
+                label);
+        if (wanted == null) {
+            throw new AssertionError("no option " + label + " in " + select);
+        }
+        if (wanted.equals(s.inputValue())) {
+            return;
+        }
+        page.waitForNavigation(() -> s.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(label)));
+    }
 }

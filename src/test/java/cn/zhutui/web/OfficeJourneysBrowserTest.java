@@ -197,7 +197,7 @@ class OfficeJourneysBrowserTest extends BrowserTest {
         assertThat(page.locator("#report-period")).hasText(dashboardPeriod);
         // each choice sends the form (even the campaign already chosen): wait for each page to come
         // back, or the next choice is made on a page about to be replaced
-        page.waitForNavigation(() -> page.selectOption("#campaignId", new SelectOption().setLabel("双助推行动")));
+        choose("#campaignId", "双助推行动");
         // each choice sends the form: the next one is made on the page that comes back
         page.waitForNavigation(() -> page.selectOption("#picker-year", "2023"));
         page.waitForNavigation(() -> page.selectOption("#picker-span", "YQ3"));

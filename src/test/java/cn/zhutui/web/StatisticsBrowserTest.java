@@ -18,7 +18,7 @@ class StatisticsBrowserTest extends BrowserTest {
     void theDashboardDrawsItsChartsAndTheCountyMap() {
         login("province.staff", DEMO_PASSWORD);
         page.click("#sidebar >> text=仪表盘");
-        page.waitForNavigation(() -> page.selectOption("#dashboard-form select[name=campaignId]", new com.microsoft.playwright.options.SelectOption().setLabel("双助推行动")));
+        choose("#dashboard-form select[name=campaignId]", "双助推行动");
         assertThat(page.locator("#dashboard-title")).containsText("云南省政协 · 双助推行动");
         assertThat(page.locator("#chart-trend canvas")).hasCount(1);
         assertThat(page.locator("#chart-areas canvas")).hasCount(1);
@@ -37,7 +37,7 @@ class StatisticsBrowserTest extends BrowserTest {
     void aProvinceFigureOpensDownToTheEntriesBehindIt() {
         login("province.staff", DEMO_PASSWORD);
         page.navigate(url("/reports?periodId=2022"));
-        page.waitForNavigation(() -> page.selectOption("#campaignId", new com.microsoft.playwright.options.SelectOption().setLabel("双助推行动")));
+        choose("#campaignId", "双助推行动");
         assertThat(page.locator("#report-title")).hasText("双助推行动统计表");
         assertThat(page.locator("#report-period")).hasText("2022年");
         String provinceTotal = page.locator("#report-table tbody tr").first().locator("a.total").textContent();
@@ -80,7 +80,7 @@ class StatisticsBrowserTest extends BrowserTest {
     void theTableDownloadsAsExcel() throws Exception {
         login("province.staff", DEMO_PASSWORD);
         page.navigate(url("/reports?periodId=2023Q3YTD"));
-        page.waitForNavigation(() -> page.selectOption("#campaignId", new com.microsoft.playwright.options.SelectOption().setLabel("双助推行动")));
+        choose("#campaignId", "双助推行动");
         assertThat(page.locator("#report-title")).hasText("双助推行动统计表");
         Download download = page.waitForDownload(() -> page.click("#download-xlsx"));
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".xlsx").contains("统计表");

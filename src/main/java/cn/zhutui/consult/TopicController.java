@@ -3,13 +3,11 @@ package cn.zhutui.consult;
 import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
 import cn.zhutui.common.FormErrors;
-import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.PageRequest;
 import cn.zhutui.common.Permission;
 import cn.zhutui.common.Workbooks;
 import cn.zhutui.file.FileService;
-import cn.zhutui.file.StoredFile;
-import cn.zhutui.job.Job;
+import cn.zhutui.job.JobPages;
 import cn.zhutui.job.JobService;
 import cn.zhutui.job.SheetImports;
 import cn.zhutui.member.MemberService;
@@ -20,7 +18,6 @@ import cn.zhutui.region.RegionService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
@@ -278,25 +275,10 @@ class TopicController {
 
     @GetMapping("/topics/import/jobs/{id}/errors")
     void errorFile(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Job job = jobs.get(scope, id);
-        if (!TopicImport.KIND.equals(job.kind())) {
-            throw new NotFoundException("job", id);
-        }
-        StoredFile file = files.find(job.resultFileId() == null ? -1 : job.resultFileId()).orElseThrow(() -> new NotFoundException("file", id));
-        response.setContentType(file.contentType());
-        response.setHeader("Content-Disposition", Workbooks.attachment(file.originalName()));
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        JobPages.sendResultFile(jobs, files, scope, id, TopicImport.KIND, response);
     }
 
     private void addJob(DataScope scope, long id, Model model, Locale locale) {
-        Job job = jobs.get(scope, id);
-        if (!TopicImport.KIND.equals(job.kind())) {
-            throw new NotFoundException("job", id);
-        }
-        model.addAttribute("job", job);
-        model.addAttribute("outcome", jobs.outcome(job, locale));
-        model.addAttribute("result", jobs.result(job));
+        JobPages.show(jobs, scope, id, TopicImport.KIND, model, locale);
     }
 }

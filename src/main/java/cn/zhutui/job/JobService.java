@@ -102,6 +102,15 @@ public class JobService implements DisposableBean {
         return job;
     }
 
+    /** A job of this kind the user may see; one of another kind is not found here (a page serves its own jobs only). */
+    public Job get(DataScope scope, long id, String kind) {
+        Job job = get(scope, id);
+        if (!kind.equals(job.kind())) {
+            throw new NotFoundException("job", id);
+        }
+        return job;
+    }
+
     public List<Job> recent(DataScope scope, String kind, int limit) {
         return repository.recent(scope.userId(), kind, limit);
     }

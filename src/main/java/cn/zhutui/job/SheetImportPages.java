@@ -2,15 +2,12 @@ package cn.zhutui.job;
 
 import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
-import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.Permission;
 import cn.zhutui.common.Workbooks;
 import cn.zhutui.file.FileService;
-import cn.zhutui.file.StoredFile;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.ui.Model;
@@ -97,28 +94,10 @@ public abstract class SheetImportPages {
 
     @GetMapping("/jobs/{id}/errors")
     public void errorFile(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Job job = ownJob(scope, id);
-        StoredFile file = files.find(job.resultFileId() == null ? -1 : job.resultFileId()).orElseThrow(() -> new NotFoundException("file", id));
-        response.setContentType(file.contentType());
-        response.setHeader("Content-Disposition", Workbooks.attachment(file.originalName()));
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        JobPages.sendResultFile(jobs, files, scope, id, setup.kind(), response);
     }
 
     private void addJob(DataScope scope, long id, Model model, Locale locale) {
-        Job job = ownJob(scope, id);
-        model.addAttribute("job", job);
-        model.addAttribute("outcome", jobs.outcome(job, locale));
-        model.addAttribute("result", jobs.result(job));
-    }
-
-    /** A job of this import's kind in the user's reach; another kind's is not found here. */
-    private Job ownJob(DataScope scope, long id) {
-        Job job = jobs.get(scope, id);
-        if (!setup.kind().equals(job.kind())) {
-            throw new NotFoundException("job", id);
-        }
-        return job;
+        JobPages.show(jobs, scope, id, setup.kind(), model, locale);
     }
 }

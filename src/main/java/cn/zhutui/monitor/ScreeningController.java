@@ -2,17 +2,14 @@ package cn.zhutui.monitor;
 
 import cn.zhutui.common.BusinessException;
 import cn.zhutui.common.DataScope;
-import cn.zhutui.common.NotFoundException;
 import cn.zhutui.common.Workbooks;
 import cn.zhutui.file.FileService;
-import cn.zhutui.file.StoredFile;
-import cn.zhutui.job.Job;
+import cn.zhutui.job.JobPages;
 import cn.zhutui.job.JobService;
 import cn.zhutui.job.SheetImports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -99,26 +96,11 @@ class ScreeningController {
 
     @GetMapping("/jobs/{id}/errors")
     void errorFile(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Job job = jobs.get(scope, id);
-        if (!Screenings.KIND.equals(job.kind())) {
-            throw new NotFoundException("job", id);
-        }
-        StoredFile file = files.find(job.resultFileId() == null ? -1 : job.resultFileId()).orElseThrow(() -> new NotFoundException("file", id));
-        response.setContentType(file.contentType());
-        response.setHeader("Content-Disposition", Workbooks.attachment(file.originalName()));
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        JobPages.sendResultFile(jobs, files, scope, id, Screenings.KIND, response);
     }
 
     private void addJob(DataScope scope, long id, Model model, Locale locale) {
-        Job job = jobs.get(scope, id);
-        if (!Screenings.KIND.equals(job.kind())) {
-            throw new NotFoundException("job", id);
-        }
-        model.addAttribute("job", job);
-        model.addAttribute("outcome", jobs.outcome(job, locale));
-        model.addAttribute("result", jobs.result(job));
+        JobPages.show(jobs, scope, id, Screenings.KIND, model, locale);
         model.addAttribute("batch", screenings.ofJob(id).orElse(null));
     }
 

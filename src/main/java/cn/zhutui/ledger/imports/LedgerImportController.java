@@ -17,13 +17,12 @@ import cn.zhutui.common.DataScope;
 import cn.zhutui.common.Permission;
 import cn.zhutui.common.Workbooks;
 import cn.zhutui.file.FileService;
-import cn.zhutui.file.StoredFile;
+import cn.zhutui.job.JobPages;
 import cn.zhutui.job.Job;
 import cn.zhutui.job.JobService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,21 +103,11 @@ class LedgerImportController {
 
     @GetMapping("/import/jobs/{id}/errors")
     void errorFile(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Job job = jobs.get(scope, id);
-        StoredFile file = files.find(job.resultFileId() == null ? -1 : job.resultFileId())
-                .orElseThrow(() -> new cn.zhutui.common.NotFoundException("file", id));
-        response.setContentType(file.contentType());
-        response.setHeader("Content-Disposition", Workbooks.attachment(file.originalName()));
-        try (InputStream in = files.open(file); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        JobPages.sendResultFile(jobs, files, scope, id, LedgerImportJob.KIND, response);
     }
 
     private void addJob(DataScope scope, long id, Model model, Locale locale) {
-        Job job = jobs.get(scope, id);
-        model.addAttribute("job", job);
-        model.addAttribute("outcome", jobs.outcome(job, locale));
+        Job job = JobPages.show(jobs, scope, id, LedgerImportJob.KIND, model, locale);
         model.addAttribute("params", jobs.params(job));
-        model.addAttribute("result", jobs.result(job));
     }
 }

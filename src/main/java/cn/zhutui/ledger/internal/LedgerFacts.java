@@ -39,79 +39,67 @@ public class LedgerFacts {
         return status == EntryStatus.SUBMITTED || status == EntryStatus.APPROVED;
     }
 
+    /**
+     * The month, quarter and day sums, of the figures and of the entries, added in one statement
+     * (six distinct keys): each write pays one round trip for all the facts it changes.
+     */
+    private static final String SUMS = "WITH " + periodSums("month", "ledger_fact") + ",\n"
+            + "-- the same sums per quarter, for the tables of quarters and years\n" + periodSums("quarter", "ledger_quarter_fact") + ",\n"
+            + """
+            -- the same sums per day and unit, for the days of a range that do not fill a month
+            day_values AS (
+                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, value)
+                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, v.indicator_id, :sign * sum(v.value)
+                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                 WHERE e.id IN (:ids)
+                 GROUP BY 1, 2, 3, 4, 5
+                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
+                DO UPDATE SET value = ledger_day_fact.value + EXCLUDED.value),
+            day_entries AS (
+                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, entries, households, persons)
+                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, 0, :sign * count(*),
+                       :sign * coalesce(sum(e.households), 0), :sign * coalesce(sum(e.persons), 0)
+                  FROM ledger_entry e
+                 WHERE e.id IN (:ids)
+                 GROUP BY 1, 2, 3, 4
+                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
+                DO UPDATE SET entries = ledger_day_fact.entries + EXCLUDED.entries,
+                              households = ledger_day_fact.households + EXCLUDED.households,
+                              persons = ledger_day_fact.persons + EXCLUDED.persons)
+            SELECT 1""";
+
+    /** A period's facts (ledger_fact by month, ledger_quarter_fact by quarter: the same columns) as two CTEs. */
+    private static String periodSums(String unit, String table) {
+        return """
+                %1$s_values AS (
+                    INSERT INTO %2$s (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
+                    SELECT e.campaign_id, date_trunc('%1$s', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                           e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
+                      FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
+                     WHERE e.id IN (:ids)
+                     GROUP BY 1, 2, 3, 4, 5, 6
+                    ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                    DO UPDATE SET value = %2$s.value + EXCLUDED.value),
+                %1$s_entries AS (
+                    INSERT INTO %2$s (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
+                                      entries, households, persons)
+                    SELECT e.campaign_id, date_trunc('%1$s', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
+                           e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
+                           :sign * coalesce(sum(e.persons), 0)
+                      FROM ledger_entry e
+                     WHERE e.id IN (:ids)
+                     GROUP BY 1, 2, 3, 4, 5
+                    ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
+                    DO UPDATE SET entries = %2$s.entries + EXCLUDED.entries,
+                                  households = %2$s.households + EXCLUDED.households,
+                                  persons = %2$s.persons + EXCLUDED.persons)""".formatted(unit, table);
+    }
+
     private void add(Collection<Long> all, boolean approved, int sign) {
         List<Long> list = List.copyOf(all);
         for (int i = 0; i < list.size(); i += 5000) {
             List<Long> ids = list.subList(i, Math.min(list.size(), i + 5000));
-            // the month, quarter and day sums, of the figures and of the entries, in one statement (six distinct keys)
-            jdbc.sql("""
-                            WITH month_values AS (
-                                INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved, value)
-                                SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                       e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
-                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4, 5, 6
-                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                                DO UPDATE SET value = ledger_fact.value + EXCLUDED.value),
-                            month_entries AS (
-                                INSERT INTO ledger_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved,
-                                                         entries, households, persons)
-                                SELECT e.campaign_id, date_trunc('month', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                       e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
-                                       :sign * coalesce(sum(e.persons), 0)
-                                  FROM ledger_entry e
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4, 5
-                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                                DO UPDATE SET entries = ledger_fact.entries + EXCLUDED.entries,
-                                              households = ledger_fact.households + EXCLUDED.households,
-                                              persons = ledger_fact.persons + EXCLUDED.persons),
-                            -- the same sums per quarter, for the tables of quarters and years
-                            quarter_values AS (
-                                INSERT INTO ledger_quarter_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id,
-                                                                 approved, value)
-                                SELECT e.campaign_id, date_trunc('quarter', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                       e.task_type_id, v.indicator_id, :approved, :sign * sum(v.value)
-                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4, 5, 6
-                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                                DO UPDATE SET value = ledger_quarter_fact.value + EXCLUDED.value),
-                            quarter_entries AS (
-                                INSERT INTO ledger_quarter_fact (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id,
-                                                                 approved, entries, households, persons)
-                                SELECT e.campaign_id, date_trunc('quarter', e.start_date)::date, e.unit_org_id, left(e.region_code, 6),
-                                       e.task_type_id, 0, :approved, :sign * count(*), :sign * coalesce(sum(e.households), 0),
-                                       :sign * coalesce(sum(e.persons), 0)
-                                  FROM ledger_entry e
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4, 5
-                                ON CONFLICT (campaign_id, month, unit_org_id, county_code, task_type_id, indicator_id, approved)
-                                DO UPDATE SET entries = ledger_quarter_fact.entries + EXCLUDED.entries,
-                                              households = ledger_quarter_fact.households + EXCLUDED.households,
-                                              persons = ledger_quarter_fact.persons + EXCLUDED.persons),
-                            -- the same sums per day and unit, for the days of a range that do not fill a month
-                            day_values AS (
-                                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, value)
-                                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, v.indicator_id, :sign * sum(v.value)
-                                  FROM ledger_entry e JOIN ledger_value v ON v.entry_id = e.id
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4, 5
-                                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
-                                DO UPDATE SET value = ledger_day_fact.value + EXCLUDED.value),
-                            day_entries AS (
-                                INSERT INTO ledger_day_fact (campaign_id, day, approved, unit_org_id, indicator_id, entries, households, persons)
-                                SELECT e.campaign_id, e.start_date, :approved, e.unit_org_id, 0, :sign * count(*),
-                                       :sign * coalesce(sum(e.households), 0), :sign * coalesce(sum(e.persons), 0)
-                                  FROM ledger_entry e
-                                 WHERE e.id IN (:ids)
-                                 GROUP BY 1, 2, 3, 4
-                                ON CONFLICT (campaign_id, day, approved, unit_org_id, indicator_id)
-                                DO UPDATE SET entries = ledger_day_fact.entries + EXCLUDED.entries,
-                                              households = ledger_day_fact.households + EXCLUDED.households,
-                                              persons = ledger_day_fact.persons + EXCLUDED.persons)
-                            SELECT 1""")
+            jdbc.sql(SUMS)
                     .param("ids", ids).param("approved", approved).param("sign", sign).query(Integer.class).list();
             // a member's month: how many entries, and on which days (bits); a day leaves the bits
             // only when none of the member's other entries of that month falls on it

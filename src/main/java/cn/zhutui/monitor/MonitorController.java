@@ -145,7 +145,7 @@ class MonitorController {
         });
         model.addAttribute("changes", changes);
         model.addAttribute("employment", checks.employment(scope, v.monitorCase().householdId()));
-        List<CaseEvidence> files = evidence.ofCase(scope, id);
+        List<CaseEvidence> files = evidence.ofCase(v);
         model.addAttribute("followUpFiles", files.stream().filter(e -> e.followUpId() != null)
                 .collect(java.util.stream.Collectors.groupingBy(CaseEvidence::followUpId)));
         model.addAttribute("measureFiles", files.stream().filter(e -> e.measureId() != null)

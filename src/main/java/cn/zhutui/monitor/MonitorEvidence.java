@@ -80,6 +80,11 @@ public class MonitorEvidence {
         return repository.ofCase(caseId);
     }
 
+    /** The files of a case already read under the user's scope (its page): no second look-up of the case. */
+    public List<CaseEvidence> ofCase(CaseView view) {
+        return repository.ofCase(view.monitorCase().id());
+    }
+
     /** One file of a case the user may see, with its stored file to serve. */
     public StoredFile file(DataScope scope, long caseId, long evidenceId) {
         cases.get(scope, caseId);

@@ -59,6 +59,11 @@ public class LedgerRepository {
         jdbc.sql("SET LOCAL plan_cache_mode = auto").update();
     }
 
+    /** Back to the connections' custom plans for the rest of the transaction (after preferGenericPlans). */
+    public void planEachStatement() {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    }
+
     /** The filters of a list, resolved to paths and dates by the service. */
     public record Filter(EntryScope scope, Long campaignId, Long taskTypeId, String orgPath, Long memberId, String regionPath,
                   LocalDate from, LocalDate to, EntryStatus status, boolean flaggedOnly, String text,

@@ -67,6 +67,10 @@ class LedgerImportTest {
     LedgerFixtures fx;
     @Autowired
     Scopes scopes;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     final Locale zh = Locale.SIMPLIFIED_CHINESE;
 
@@ -192,6 +196,24 @@ class LedgerImportTest {
         assertThat(jobs.result(fixed)).containsEntry("imported", 4);
         assertThat(ledger.search(staff(), new LedgerQuery(campaign(), null, null, null, null, null, null, false, "地点口语" + tag, null),
                 PageRequest.of(1, 1)).items().get(0).entry().regionCode()).isEqualTo("530128102");
+    }
+
+    /**
+     * The saving plans the foreign keys' checks once (generic plans), but the rest of a caller's
+     * transaction goes back to planning every statement for its values, as the statistics need.
+     */
+    @Test
+    void theSavingsGenericPlansEndWithTheSaving() {
+        EntryForm f = fx.sales("计划" + UUID.randomUUID().toString().substring(0, 6), fx.membersOf(DemoAccounts.LUQUAN).get(0), "2");
+        f.setOrgId(staff().orgId());
+        String mode = tx.execute(status -> {
+            ImportOutcome outcome = ledger.importRows(staff().asLoader(), campaign(),
+                    List.of(new ImportRow("农产品销售", 2, f, "plans:" + UUID.randomUUID())), false, EntrySource.IMPORT);
+            assertThat(outcome.errors()).isEmpty();
+            assertThat(outcome.imported()).isEqualTo(1);
+            return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
+        });
+        assertThat(mode).isEqualTo("force_custom_plan");
     }
 
     @Test

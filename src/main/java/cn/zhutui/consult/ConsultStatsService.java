@@ -77,16 +77,17 @@ public class ConsultStatsService {
         orgs.findAll(scope, ids).forEach(o -> paths.put(o.id(), o.path()));
 
         List<Org> units;
+        cn.zhutui.org.UnitTree tree = orgs.unitTree(org);
         if (byCounty) {
             units = orgs.subtree(scope, org.id()).stream().filter(o -> o.kind() == OrgKind.COMMITTEE && o.level() == OrgLevel.COUNTY).toList();
         } else {
-            units = orgs.childUnits(org);
+            units = tree.children(org);
         }
         List<ConsultStats.Row> rows = new ArrayList<>();
         ConsultFigures total = ConsultFigures.of("total", messages.getMessage("consult.stats.total", null, locale), null, 0);
         for (Org unit : units) {
             ConsultFigures f = sum(unit, sums, late, paths);
-            rows.add(new ConsultStats.Row(unit, f, !byCounty && !orgs.childUnits(unit).isEmpty(), false));
+            rows.add(new ConsultStats.Row(unit, f, !byCounty && tree.hasChildren(unit), false));
             total = total.plus(f);
         }
         // the org's own platforms (a county's, or a prefecture running some itself)

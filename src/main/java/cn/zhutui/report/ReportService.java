@@ -16,6 +16,7 @@ import cn.zhutui.ledger.StatGroup;
 import cn.zhutui.ledger.StatQuery;
 import cn.zhutui.ledger.StatRow;
 import cn.zhutui.org.Org;
+import cn.zhutui.org.UnitTree;
 import cn.zhutui.org.OrgService;
 import cn.zhutui.region.Region;
 import cn.zhutui.region.RegionService;
@@ -66,7 +67,8 @@ public class ReportService {
         CampaignStructure s = campaigns.structure(campaign.id());
         Org org = orgs.get(scope, r.orgId());
         StatQuery q = query(r, org);
-        List<Org> children = children(org);
+        UnitTree tree = org.isCommittee() ? orgs.unitTree(org) : null;
+        List<Org> children = tree == null ? List.of() : tree.children(org);
         // a period still running is compared with the same days of the period before and of the year before
         LocalDate today = LocalDate.now(clock);
         ReportPeriod lastYearPeriod = r.period().sameLastYearComparable(today);
@@ -84,8 +86,7 @@ public class ReportService {
         if (ownWork || children.isEmpty()) {
             columns.add(new StatisticsTable.Column(org.id(), msg("report.ownLevel", locale), true, false));
         }
-        Set<Long> withChildren = children.stream().filter(c -> !orgs.childUnits(c).isEmpty()).map(Org::id).collect(Collectors.toSet());
-        children.forEach(c -> columns.add(new StatisticsTable.Column(c.id(), c.name(), false, withChildren.contains(c.id()))));
+        children.forEach(c -> columns.add(new StatisticsTable.Column(c.id(), c.name(), false, tree.hasChildren(c))));
 
         Integer year = r.period().year();
         List<Long> targetOrgs = columns.stream().map(StatisticsTable.Column::orgId).collect(Collectors.toList());

@@ -58,7 +58,8 @@ class SubmissionStatusController {
         }
         // the org asked for, within the scope: never the committee above a user's office
         Org unit = orgs.get(scope, request.orgId());
-        List<Org> units = unit.isCommittee() ? orgs.childUnits(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList()
+        cn.zhutui.org.UnitTree tree = orgs.unitTree(unit);
+        List<Org> units = unit.isCommittee() ? tree.children(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList()
                 : List.of();
         Map<Long, PeriodState> states = submissions.states(campaign, period, units.stream().map(Org::id).toList());
         long onTime = states.values().stream().filter(s -> Boolean.TRUE.equals(s.onTime())).count();
@@ -75,7 +76,7 @@ class SubmissionStatusController {
         model.addAttribute("own", unit.isCommittee() ? submissions.state(campaign, unit.id(), period) : null);
         model.addAttribute("lineage", orgs.lineage(scope, unit).stream().filter(Org::isCommittee).toList());
         model.addAttribute("units", units);
-        model.addAttribute("hasChildren", units.stream().filter(u -> !orgs.childUnits(u).isEmpty()).map(Org::id).toList());
+        model.addAttribute("hasChildren", units.stream().filter(tree::hasChildren).map(Org::id).toList());
         model.addAttribute("states", states);
         model.addAttribute("counts", Map.of("onTime", onTime, "late", late, "overdue", overdue,
                 "pending", units.size() - onTime - late - overdue));

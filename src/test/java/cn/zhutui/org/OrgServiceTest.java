@@ -42,6 +42,20 @@ class OrgServiceTest {
     }
 
     @Test
+    void aUnitTreeKnowsEachUnitsChildrenFromOneRead() {
+        Org province = orgs.roots(scopes.of("admin")).get(0);
+        Org kunming = orgs.parentUnit(luquan()).orElseThrow();
+        UnitTree tree = orgs.unitTree(province);
+        assertThat(tree.children(province)).hasSize(16).allMatch(o -> o.level() == OrgLevel.PREFECTURE && o.isCommittee());
+        assertThat(tree.children(kunming)).extracting(Org::id).contains(luquan().id()).doesNotContain(province.id(), kunming.id(), wuding().id());
+        assertThat(tree.children(kunming)).extracting(Org::id).containsExactlyElementsOf(orgs.childUnits(kunming).stream().map(Org::id).toList());
+        assertThat(tree.hasChildren(kunming)).isTrue();
+        assertThat(tree.hasChildren(luquan())).isFalse();
+        // a county's own tree: no unit below it
+        assertThat(orgs.unitTree(luquan()).children(luquan())).isEmpty();
+    }
+
+    @Test
     void aCountyUserSeesOnlyItsOwnSubtree() {
         DataScope luquanStaff = scopes.of("luquan.staff");
         assertThat(orgs.roots(luquanStaff)).extracting(Org::id).containsExactly(luquan().id());

@@ -45,10 +45,12 @@ class ReportController {
     }
 
     @GetMapping
-    String table(DataScope scope, @ModelAttribute("params") ReportParams params, Locale locale, Model model) {
+    String table(DataScope scope, @ModelAttribute("params") ReportParams params, Locale locale, Model model,
+                 jakarta.servlet.http.HttpServletRequest http) {
         ReportRequest request = defaults.resolve(scope, params);
         StatisticsTable table = reports.table(scope, request, locale);
         model.addAttribute("t", table);
+        model.addAttribute("rows", TableLinks.of(table, request, http.getContextPath()));
         model.addAttribute("request", request);
         model.addAttribute("lineage", orgs.lineage(scope, orgs.get(scope, table.orgId())).stream()
                 .filter(o -> o.isCommittee()).toList());

@@ -92,12 +92,4 @@ public class MonitorEvidence {
                 .orElseThrow(() -> new NotFoundException("monitor_evidence", evidenceId));
         return files.find(e.fileId()).orElseThrow(() -> new NotFoundException("monitor_evidence", evidenceId));
     }
-
-    public InputStream open(StoredFile file) throws java.io.IOException {
-        return files.open(file);
-    }
-
-    public java.util.Optional<InputStream> openThumbnail(StoredFile file) throws java.io.IOException {
-        return files.openThumbnail(file);
-    }
 }

@@ -397,15 +397,15 @@ public class LedgerImportService {
         long checked = System.nanoTime();
         Set<String> existing = repository.existingImportKeys(campaignId, keys);
         List<LedgerRepository.BatchEntry> fresh = batch.stream().filter(b -> !existing.contains(b.entry().importKey())).toList();
-        List<Long> ids = new ArrayList<>();
-        // each row's foreign keys are checked by PostgreSQL's own prepared statements: planned anew
-        // for every row under the connections' custom plans, they were half of the saving's time
-        repository.preferGenericPlans();
-        for (int i = 0; i < fresh.size(); i += 1000) {
-            ids.addAll(repository.insertBatch(fresh.subList(i, Math.min(fresh.size(), i + 1000))));
-            progress.accept(rows.size() / 2 + (i + 1000) / 2);
-        }
-        repository.planEachStatement();
+        // the foreign keys' checks planned anew for every row were half of the saving's time
+        List<Long> ids = repository.withGenericPlans(() -> {
+            List<Long> saved = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i += 1000) {
+                saved.addAll(repository.insertBatch(fresh.subList(i, Math.min(fresh.size(), i + 1000))));
+                progress.accept(rows.size() / 2 + (i + 1000) / 2);
+            }
+            return saved;
+        });
         long saved = System.nanoTime();
         if (jobId != null && !ids.isEmpty()) {
             // look-alikes are flagged once the import has committed, by a job of their own

@@ -59,9 +59,19 @@ public class LedgerRepository {
         jdbc.sql("SET LOCAL plan_cache_mode = auto").update();
     }
 
-    /** Back to the connections' custom plans for the rest of the transaction (after preferGenericPlans). */
-    public void planEachStatement() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    /**
+     * A bulk write with generic plans, the transaction's own plan mode back afterwards: PostgreSQL
+     * checks every new row's foreign keys with prepared statements of its own, and under the
+     * connections' custom plans it planned them anew for each row.
+     */
+    public <T> T withGenericPlans(java.util.function.Supplier<T> write) {
+        String mode = jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
+        preferGenericPlans();
+        try {
+            return write.get();
+        } finally {
+            jdbc.sql("SELECT set_config('plan_cache_mode', :mode, true)").param("mode", mode).query(String.class).single();
+        }
     }
 
     /** The filters of a list, resolved to paths and dates by the service. */

@@ -58,7 +58,7 @@ class SubmissionStatusController {
         }
         // the org asked for, within the scope: never the committee above a user's office
         Org unit = orgs.get(scope, request.orgId());
-        cn.zhutui.org.UnitTree tree = orgs.unitTree(unit);
+        cn.zhutui.org.UnitTree tree = unit.isCommittee() ? orgs.unitTree(unit) : new cn.zhutui.org.UnitTree(Map.of());
         List<Org> units = unit.isCommittee() ? tree.children(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList()
                 : List.of();
         Map<Long, PeriodState> states = submissions.states(campaign, period, units.stream().map(Org::id).toList());

@@ -30,9 +30,7 @@ final class TableLinks {
                 + param("regionCode", request.regionCode()) + param("tag", request.tag()) + param("reportOrg", t.orgId())
                 + param("reportPeriod", t.period().id());
         List<String> heads = new ArrayList<>();
-        List<Boolean> drills = new ArrayList<>();
         for (StatisticsTable.Column c : t.columns()) {
-            drills.add(c.drillable());
             heads.add(c.drillable() ? contextPath + "/reports?campaignId=" + t.campaignId() + param("orgId", c.orgId())
                     + param("periodId", t.period().id()) + param("submitted", t.includeSubmitted())
                     + param("regionCode", request.regionCode()) + param("tag", request.tag())
@@ -44,8 +42,8 @@ final class TableLinks {
             String type = param("taskTypeId", row.taskTypeId()) + entriesTail;
             List<Cell> cells = new ArrayList<>(heads.size());
             for (int i = 0; i < heads.size(); i++) {
-                long org = t.columns().get(i).orgId();
-                cells.add(new Cell(org, row.format(row.value(org)), drills.get(i) ? heads.get(i) : heads.get(i) + type));
+                StatisticsTable.Column c = t.columns().get(i);
+                cells.add(new Cell(c.orgId(), row.format(row.value(c.orgId())), c.drillable() ? heads.get(i) : heads.get(i) + type));
             }
             rows.add(new RowLinks(row, totalHead + type, cells));
         }

@@ -26,7 +26,8 @@ class CampaignRepository {
     }
 
     Optional<Campaign> find(long id) {
-        return jdbc.sql(CAMPAIGN + " WHERE id = :id").param("id", id).query(Campaign.class).optional();
+        return cn.zhutui.common.RequestMemo.get("campaign." + id,
+                () -> jdbc.sql(CAMPAIGN + " WHERE id = :id").param("id", id).query(Campaign.class).optional());
     }
 
     List<FocusArea> focusAreas(long campaignId) {

@@ -21,7 +21,8 @@ class OrgRepository {
     }
 
     Optional<Org> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE id = :id").param("id", id).query(Org.class).optional();
+        return cn.zhutui.common.RequestMemo.get("org." + id,
+                () -> jdbc.sql("SELECT " + COLUMNS + " FROM org WHERE id = :id").param("id", id).query(Org.class).optional());
     }
 
     List<Org> findAll(Collection<Long> ids) {

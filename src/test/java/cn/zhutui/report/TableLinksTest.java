@@ -43,4 +43,15 @@ class TableLinksTest {
                 .doesNotContain("regionCode");
         assertThat(row.cells().get(2).href()).isEqualTo("/reports?campaignId=1&orgId=12&periodId=2025Q3&submitted=true&tag=%E8%84%B1%E8%B4%AB%E5%8E%BF");
     }
+
+    @Test
+    void theCellsAreWrittenEscapedWithTheirLinks() {
+        TableLinks.RowLinks row = TableLinks.of(table(false), new ReportRequest(1, 10, ReportPeriod.parse("2025Q3"), false, "53\"><script>", null), "")
+                .get(0);
+        String html = row.cellsHtml();
+        assertThat(html).startsWith("<td class=\"num\"><a class=\"cell\" data-org=\"10\" href=\"/entries?campaignId=1&amp;unitOrgId=10&amp;taskTypeId=3")
+                .contains(">1,000.0</a></td>").endsWith("&amp;regionCode=53%22%3E%3Cscript%3E\">234.5</a></td>")
+                .doesNotContain("<script>");
+        assertThat(html.split("<td ", -1)).hasSize(4);
+    }
 }

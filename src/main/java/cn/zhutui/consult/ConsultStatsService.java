@@ -78,7 +78,7 @@ public class ConsultStatsService {
 
         List<Org> units;
         // the whole tree in one read: the units below and whether each has units below it in turn
-        cn.zhutui.org.UnitTree tree = byCounty ? null : orgs.unitTree(org);
+        cn.zhutui.org.UnitTree tree = byCounty ? cn.zhutui.org.UnitTree.NONE : orgs.unitTree(org);
         if (byCounty) {
             units = orgs.subtree(scope, org.id()).stream().filter(o -> o.kind() == OrgKind.COMMITTEE && o.level() == OrgLevel.COUNTY).toList();
         } else {
@@ -88,7 +88,7 @@ public class ConsultStatsService {
         ConsultFigures total = ConsultFigures.of("total", messages.getMessage("consult.stats.total", null, locale), null, 0);
         for (Org unit : units) {
             ConsultFigures f = sum(unit, sums, late, paths);
-            rows.add(new ConsultStats.Row(unit, f, tree != null && tree.hasChildren(unit), false));
+            rows.add(new ConsultStats.Row(unit, f, tree.hasChildren(unit), false));
             total = total.plus(f);
         }
         // the org's own platforms (a county's, or a prefecture running some itself)

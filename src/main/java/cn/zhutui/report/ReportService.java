@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -67,8 +66,8 @@ public class ReportService {
         CampaignStructure s = campaigns.structure(campaign.id());
         Org org = orgs.get(scope, r.orgId());
         StatQuery q = query(r, org);
-        UnitTree tree = org.isCommittee() ? orgs.unitTree(org) : null;
-        List<Org> children = tree == null ? List.of() : tree.children(org);
+        UnitTree tree = org.isCommittee() ? orgs.unitTree(org) : UnitTree.NONE;
+        List<Org> children = tree.children(org);
         // a period still running is compared with the same days of the period before and of the year before
         LocalDate today = LocalDate.now(clock);
         ReportPeriod lastYearPeriod = r.period().sameLastYearComparable(today);

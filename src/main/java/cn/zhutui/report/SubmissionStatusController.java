@@ -58,9 +58,8 @@ class SubmissionStatusController {
         }
         // the org asked for, within the scope: never the committee above a user's office
         Org unit = orgs.get(scope, request.orgId());
-        cn.zhutui.org.UnitTree tree = unit.isCommittee() ? orgs.unitTree(unit) : new cn.zhutui.org.UnitTree(Map.of());
-        List<Org> units = unit.isCommittee() ? tree.children(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList()
-                : List.of();
+        cn.zhutui.org.UnitTree tree = unit.isCommittee() ? orgs.unitTree(unit) : cn.zhutui.org.UnitTree.NONE;
+        List<Org> units = tree.children(unit).stream().filter(u -> campaigns.takesPart(campaign, u)).toList();
         Map<Long, PeriodState> states = submissions.states(campaign, period, units.stream().map(Org::id).toList());
         long onTime = states.values().stream().filter(s -> Boolean.TRUE.equals(s.onTime())).count();
         long late = states.values().stream().filter(s -> Boolean.FALSE.equals(s.onTime())).count();

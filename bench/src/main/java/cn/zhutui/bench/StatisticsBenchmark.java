@@ -32,9 +32,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Each run of a floor comes right after its page, requested untimed ({@link #pageBeforeItsFloor}):
  * the statement then meets the processor's caches as the page's own statement does, after the
  * app's work of the page before it. Run back to back on its own, a small statement keeps its
- * buffers in the processor's cache and takes half the time (the township filter's: 4.5 ms alone,
- * 12 ms after touching 64 MB, as rendering a page does); {@link #townshipFilterFloorHotLoop} keeps
- * that figure beside it in every run.
+ * buffers in the processor's cache and takes less time than it does after a page's work;
+ * {@link #townshipFilterFloorHotLoop} keeps that figure for the township filter in every run.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
